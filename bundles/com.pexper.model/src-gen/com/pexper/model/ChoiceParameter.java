@@ -1,0 +1,45 @@
+/**
+ */
+package com.pexper.model;
+
+
+/**
+ * <!-- begin-user-doc -->
+ * A representation of the model object '<em><b>Choice Parameter</b></em>'.
+ * <!-- end-user-doc -->
+ *
+ * <p>
+ * The following features are supported:
+ * </p>
+ * <ul>
+ *   <li>{@link com.pexper.model.ChoiceParameter#getValue <em>Value</em>}</li>
+ * </ul>
+ *
+ * @see com.pexper.model.WorkflowPackage#getChoiceParameter()
+ * @model
+ * @generated
+ */
+public interface ChoiceParameter extends ParameterValue {
+	/**
+	 * Returns the value of the '<em><b>Value</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Value</em>' attribute.
+	 * @see #setValue(String)
+	 * @see com.pexper.model.WorkflowPackage#getChoiceParameter_Value()
+	 * @model
+	 * @generated
+	 */
+	String getValue();
+
+	/**
+	 * Sets the value of the '{@link com.pexper.model.ChoiceParameter#getValue <em>Value</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Value</em>' attribute.
+	 * @see #getValue()
+	 * @generated
+	 */
+	void setValue(String value);
+
+} // ChoiceParameter
