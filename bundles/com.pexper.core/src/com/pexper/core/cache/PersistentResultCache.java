@@ -1,0 +1,127 @@
+package com.pexper.core.cache;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pexper.core.data.Value;
+import com.pexper.model.io.AtomicFile;
+
+/**
+ * A memory cache that is loaded from and saved to a file, so that results survive between runs of
+ * the same workflow in separate processes. Only values that can be written out are saved (an
+ * image, say, is not). The file is a cache: if it is unreadable it is ignored and rewritten.
+ */
+public final class PersistentResultCache implements ResultCache {
+
+    private static final int FORMAT = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path file;
+    private final MemoryResultCache memory;
+
+    private PersistentResultCache(Path file, MemoryResultCache memory) {
+        this.file = file;
+        this.memory = memory;
+    }
+
+    /** Opens the cache kept in this file, empty if the file does not exist or cannot be read. */
+    public static PersistentResultCache open(Path file, long maxBytes) {
+        MemoryResultCache memory = new MemoryResultCache(maxBytes);
+        try {
+            JsonNode root = MAPPER.readTree(Files.readAllBytes(file));
+            if (root != null && root.path("format").asInt() == FORMAT) {
+                for (JsonNode entry : root.path("entries")) {
+                    Map<String, Value> outputs = new HashMap<>();
+                    for (Map.Entry<String, JsonNode> output : entry.path("outputs").properties()) {
+                        outputs.put(output.getKey(), ValueCodec.read(output.getValue(), MAPPER));
+                    }
+                    java.util.List<CachedResult.FileStamp> stamps = new java.util.ArrayList<>();
+                    for (JsonNode stamp : entry.path("files")) {
+                        stamps.add(new CachedResult.FileStamp(Path.of(stamp.get(0).asText()), stamp.get(1).asLong(),
+                                stamp.get(2).asLong()));
+                    }
+                    memory.put(CacheKey.parse(entry.path("key").asText()), new CachedResult(outputs, stamps));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // nothing cached yet
+        } catch (IOException | RuntimeException e) {
+            memory.clear(); // a damaged cache file only costs recomputation
+        }
+        return new PersistentResultCache(file, memory);
+    }
+
+    /** Writes the results that can be persisted, least recently used first, atomically. */
+    public void save() throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
+        try (JsonGenerator out = MAPPER.getFactory().createGenerator(buffer)) {
+            out.writeStartObject();
+            out.writeNumberField("format", FORMAT);
+            out.writeArrayFieldStart("entries");
+            for (Map.Entry<CacheKey, CachedResult> entry : memory.eldestFirst()) {
+                CachedResult result = entry.getValue();
+                if (!result.outputs().values().stream().allMatch(ValueCodec::canPersist)) {
+                    continue;
+                }
+                out.writeStartObject();
+                out.writeStringField("key", entry.getKey().hex());
+                out.writeObjectFieldStart("outputs");
+                for (Map.Entry<String, Value> output : result.outputs().entrySet()) {
+                    out.writeFieldName(output.getKey());
+                    ValueCodec.write(output.getValue(), out);
+                }
+                out.writeEndObject();
+                out.writeArrayFieldStart("files");
+                for (CachedResult.FileStamp stamp : result.files()) {
+                    out.writeStartArray();
+                    out.writeString(stamp.path().toString());
+                    out.writeNumber(stamp.size());
+                    out.writeNumber(stamp.modified());
+                    out.writeEndArray();
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+        AtomicFile.write(file, buffer.toByteArray(), AtomicFile.Existing.REPLACE);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public CachedResult get(CacheKey key) {
+        return memory.get(key);
+    }
+
+    @Override
+    public void put(CacheKey key, CachedResult result) {
+        memory.put(key, result);
+    }
+
+    @Override
+    public int size() {
+        return memory.size();
+    }
+
+    @Override
+    public long sizeBytes() {
+        return memory.sizeBytes();
+    }
+
+    @Override
+    public void clear() {
+        memory.clear();
+    }
+}

@@ -1,0 +1,162 @@
+package com.pexper.core.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.pexper.core.cache.MemoryResultCache;
+import com.pexper.core.cache.ResultCache;
+import com.pexper.core.internal.engine.Planner;
+import com.pexper.core.internal.engine.RunExecution;
+import com.pexper.core.node.NodeTypeRegistry;
+import com.pexper.core.runs.RunRecordStore;
+import com.pexper.model.Workflow;
+
+/**
+ * Runs workflows: plans the graph, reuses cached results, runs ready nodes in parallel on a bounded
+ * pool, streams list items, and records each run. One engine can run several workflows at once;
+ * they share its worker pool and, unless a run brings its own, its cache.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    private static final char[] ID_CHARS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+    private final NodeTypeRegistry registry;
+    private final ThreadPoolExecutor pool;
+    private final ResultCache cache;
+    private final RunRecordStore records;
+    private final Path scratch;
+
+    private Engine(Builder builder) {
+        this.registry = builder.registry;
+        this.cache = builder.cache != null ? builder.cache : new MemoryResultCache();
+        this.records = builder.records;
+        this.scratch = builder.scratch != null ? builder.scratch
+                : Path.of(System.getProperty("java.io.tmpdir"), "pexper-" + System.getProperty("user.name"));
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory factory = task -> {
+            Thread thread = new Thread(task, "pexper-worker-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.pool = new ThreadPoolExecutor(builder.parallelism, builder.parallelism, 30, TimeUnit.SECONDS,
+                new PriorityBlockingQueue<>(), factory);
+        this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    public static Builder builder(NodeTypeRegistry registry) {
+        return new Builder(registry);
+    }
+
+    public NodeTypeRegistry registry() {
+        return registry;
+    }
+
+    /** The number of nodes run at the same time. */
+    public int parallelism() {
+        return pool.getMaximumPoolSize();
+    }
+
+    /**
+     * Starts a run and returns at once.
+     *
+     * @throws InvalidWorkflowException listing every problem, when the workflow cannot run
+     */
+    public RunHandle start(Workflow workflow, RunRequest request) throws InvalidWorkflowException {
+        Planner.Result planned = new Planner(registry).plan(workflow, request.baseDirectory());
+        if (planned.hasErrors()) {
+            String name = request.workflowFile() != null ? request.workflowFile().toString()
+                    : Objects.requireNonNullElse(workflow.getName(), "the workflow");
+            throw new InvalidWorkflowException(name, planned.problems());
+        }
+        ResultCache runCache = request.cache() != null ? request.cache() : cache;
+        return new RunExecution(newRunId(), workflow, planned.plan(), request, runCache, pool, parallelism(),
+                scratch, this::record).start();
+    }
+
+    /** Runs to the end and returns the result. */
+    public RunResult run(Workflow workflow, RunRequest request) throws InvalidWorkflowException, InterruptedException {
+        RunHandle handle = start(workflow, request);
+        try {
+            return handle.await();
+        } catch (InterruptedException e) {
+            handle.cancel();
+            throw e;
+        }
+    }
+
+    private void record(RunResult result) {
+        if (records == null) {
+            return;
+        }
+        try {
+            records.write(result);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not write the run record to " + records.folder(), e);
+        }
+    }
+
+    private static String newRunId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] id = new char[8];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+        }
+        return new String(id);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    public static final class Builder {
+        private final NodeTypeRegistry registry;
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private ResultCache cache;
+        private RunRecordStore records;
+        private Path scratch;
+
+        private Builder(NodeTypeRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+        }
+
+        /** How many nodes may run at the same time; the number of cores by default. */
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1");
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /** The cache runs use unless their request brings one; a 256 MiB memory cache by default. */
+        public Builder cache(ResultCache cache) {
+            this.cache = cache;
+            return this;
+        }
+
+        /** Where to record runs; none by default. */
+        public Builder runRecords(RunRecordStore records) {
+            this.records = records;
+            return this;
+        }
+
+        /** The folder under which nodes get scratch space. */
+        public Builder scratchDirectory(Path scratch) {
+            this.scratch = scratch;
+            return this;
+        }
+
+        public Engine build() {
+            return new Engine(this);
+        }
+    }
+}

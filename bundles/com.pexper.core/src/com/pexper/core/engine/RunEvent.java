@@ -1,0 +1,69 @@
+package com.pexper.core.engine;
+
+/**
+ * Something that happened during a run, for progress displays and logs. Events of one node arrive
+ * in order (queued, started, progress..., then one of finished, failed, cancelled or skipped);
+ * events of different nodes interleave.
+ */
+public sealed interface RunEvent {
+
+    String runId();
+
+    /** The node concerned; null for run-level events. */
+    String nodeId();
+
+    record RunStarted(String runId, String workflowName, int nodeCount) implements RunEvent {
+        @Override
+        public String nodeId() {
+            return null;
+        }
+    }
+
+    /** The node's inputs are ready and it waits for a worker. */
+    record NodeQueued(String runId, String nodeId) implements RunEvent {
+    }
+
+    record NodeStarted(String runId, String nodeId, int itemCount) implements RunEvent {
+    }
+
+    /**
+     * @param fraction 0..1 for the node as a whole
+     * @param itemsDone items finished so far when the node runs per item, else -1
+     * @param itemCount items in all when the node runs per item, else -1
+     */
+    record NodeProgress(String runId, String nodeId, double fraction, String message, int itemsDone, int itemCount)
+            implements RunEvent {
+    }
+
+    record NodeLog(String runId, String nodeId, String message) implements RunEvent {
+    }
+
+    /**
+     * @param cached true when every result came from the cache and nothing ran
+     * @param items items processed when the node runs per item, else -1
+     */
+    record NodeFinished(String runId, String nodeId, boolean cached, long durationNanos, int items, int failedItems)
+            implements RunEvent {
+    }
+
+    record NodeFailed(String runId, String nodeId, String message) implements RunEvent {
+    }
+
+    record NodeCancelled(String runId, String nodeId) implements RunEvent {
+    }
+
+    /** The node did not run because a node it depends on failed or was cancelled. */
+    record NodeSkipped(String runId, String nodeId, String reason) implements RunEvent {
+    }
+
+    /** One item of a node mapped over a list failed; the other items go on. */
+    record ItemFailed(String runId, String nodeId, int index, String item, String message) implements RunEvent {
+    }
+
+    record RunFinished(String runId, RunResult result) implements RunEvent {
+        @Override
+        public String nodeId() {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package com.pexper.core.internal.engine;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.pexper.core.node.CancelledException;
+import com.pexper.core.node.ExecutionContext;
+import com.pexper.model.io.AtomicFile;
+
+/** The engine's side of {@link ExecutionContext} for one node, or one item of a mapped node. */
+final class NodeContext implements ExecutionContext {
+
+    private final RunExecution run;
+    private final RunExecution.NodeRun node;
+    private final int item;
+    private final int itemCount;
+    private Path scratch;
+
+    NodeContext(RunExecution run, RunExecution.NodeRun node, int item, int itemCount) {
+        this.run = run;
+        this.node = node;
+        this.item = item;
+        this.itemCount = itemCount;
+    }
+
+    @Override
+    public String nodeId() {
+        return node.step.id();
+    }
+
+    @Override
+    public void checkCanceled() {
+        if (run.isCancelled()) {
+            throw new CancelledException();
+        }
+    }
+
+    @Override
+    public boolean isCanceled() {
+        return run.isCancelled();
+    }
+
+    @Override
+    public void progress(double fraction, String message) {
+        run.progress(node, item, itemCount, fraction, message);
+    }
+
+    @Override
+    public void log(String message) {
+        run.log(node, item, message);
+    }
+
+    @Override
+    public Path scratchDirectory() throws IOException {
+        if (scratch == null) {
+            scratch = Files.createDirectories(run.scratchRoot().resolve(item < 0 ? nodeId() : nodeId() + "-" + item));
+        }
+        return scratch;
+    }
+
+    @Override
+    public Path workflowDirectory() {
+        return run.baseDirectory();
+    }
+
+    @Override
+    public Path outputDirectory() {
+        return run.outputDirectory();
+    }
+
+    @Override
+    public void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing) throws IOException {
+        checkCanceled();
+        AtomicFile.write(target, out -> content.writeTo(new CancellableStream(out)), existing);
+        run.fileWritten(target.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public int itemIndex() {
+        return item;
+    }
+
+    @Override
+    public int itemCount() {
+        return itemCount;
+    }
+
+    /** Stops a long write as soon as the run is cancelled; the atomic writer then removes the partial file. */
+    private final class CancellableStream extends FilterOutputStream {
+        CancellableStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            checkCanceled();
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+    }
+}

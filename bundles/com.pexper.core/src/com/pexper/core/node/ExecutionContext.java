@@ -1,0 +1,61 @@
+package com.pexper.core.node;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.pexper.model.io.AtomicFile;
+
+/**
+ * What a running node may ask of the engine: report progress, check for cancellation, log, use a
+ * scratch folder, resolve paths and write output files safely.
+ */
+public interface ExecutionContext {
+
+    /** The id of the node being run. */
+    String nodeId();
+
+    /** @throws CancelledException once the run has been cancelled; call it often in long work */
+    void checkCanceled();
+
+    boolean isCanceled();
+
+    /**
+     * Reports progress of this node (of the current item when the node is mapped over a list).
+     *
+     * @param fraction 0 to 1
+     * @param message what is happening, or null
+     */
+    void progress(double fraction, String message);
+
+    /** A line for the user about what the node did; shown in progress output and kept with events. */
+    void log(String message);
+
+    /** A private folder for temporary files, deleted when the run ends. */
+    Path scratchDirectory() throws IOException;
+
+    /** The folder of the workflow file: relative input paths are resolved against it. */
+    Path workflowDirectory();
+
+    /** The folder for results (the CLI's --out); relative output paths are resolved against it. */
+    Path outputDirectory();
+
+    default Path resolveInput(String path) {
+        return workflowDirectory().resolve(path).toAbsolutePath().normalize();
+    }
+
+    default Path resolveOutput(String path) {
+        return outputDirectory().resolve(path).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Writes an output file atomically: if the node fails or the run is cancelled while writing, no
+     * partial file is left and an existing file is untouched. The file is listed in the run record.
+     */
+    void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing) throws IOException;
+
+    /** The index of the item being processed when the node is mapped over a list, else -1. */
+    int itemIndex();
+
+    /** The number of items when the node is mapped over a list, else -1. */
+    int itemCount();
+}

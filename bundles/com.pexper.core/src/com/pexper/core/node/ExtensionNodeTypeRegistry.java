@@ -1,0 +1,83 @@
+package com.pexper.core.node;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.IExtensionRegistry;
+
+/**
+ * Node types contributed to the {@code com.pexper.core.nodeTypes} extension point. The attributes
+ * are read when the registry is created; a factory class is loaded only when its type is first
+ * used, so that listing node types does not start every plug-in. A malformed contribution is
+ * skipped and reported in {@link #problems()}; the others stay usable.
+ */
+public final class ExtensionNodeTypeRegistry implements NodeTypeRegistry {
+
+    public static final String EXTENSION_POINT = "com.pexper.core.nodeTypes";
+
+    private final Map<String, NodeType> types = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    public ExtensionNodeTypeRegistry(IExtensionRegistry registry) {
+        for (IConfigurationElement element : registry.getConfigurationElementsFor(EXTENSION_POINT)) {
+            if (!"nodeType".equals(element.getName())) {
+                continue;
+            }
+            String contributor = element.getContributor().getName();
+            String id = element.getAttribute("id");
+            if (id == null || id.isBlank()) {
+                problems.add(contributor + ": a nodeType without an id was ignored");
+                continue;
+            }
+            if (element.getAttribute("factory") == null) {
+                problems.add(contributor + ": node type '" + id + "' has no factory and was ignored");
+                continue;
+            }
+            NodeType type = new NodeType(id, element.getAttribute("version"), element.getAttribute("label"),
+                    element.getAttribute("category"), element.getAttribute("description"),
+                    element.getAttribute("icon"), contributor, () -> create(element));
+            NodeType previous = types.putIfAbsent(id, type);
+            if (previous != null) {
+                problems.add(contributor + ": node type '" + id + "' is also contributed by "
+                        + previous.contributor() + "; the first one is used");
+            }
+        }
+    }
+
+    private static NodeFactory create(IConfigurationElement element) {
+        try {
+            Object created = element.createExecutableExtension("factory");
+            if (!(created instanceof NodeFactory factory)) {
+                throw new IllegalStateException(created.getClass().getName() + " does not implement "
+                        + NodeFactory.class.getName());
+            }
+            return factory;
+        } catch (CoreException e) {
+            throw new IllegalStateException(e.getStatus().getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<NodeType> find(String id) {
+        return Optional.ofNullable(types.get(id));
+    }
+
+    @Override
+    public Collection<NodeType> all() {
+        List<NodeType> sorted = new ArrayList<>(types.values());
+        sorted.sort(InMemoryNodeTypeRegistry.ORDER);
+        return sorted;
+    }
+
+    @Override
+    public List<String> problems() {
+        return Collections.unmodifiableList(problems);
+    }
+}

@@ -1,0 +1,99 @@
+package com.pexper.core.node;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a node type declares about itself: typed input and output ports, parameters, and how the
+ * engine may treat it.
+ *
+ * @param deterministic false when the same inputs and parameters can give different results
+ *        (a clock, a random seed, an AI call at temperature > 0): such nodes are never cached
+ * @param output true for nodes that mark what a run returns
+ */
+public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<ParameterSpec> parameters,
+        boolean deterministic, boolean output) {
+
+    public NodeSignature {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        parameters = List.copyOf(parameters);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public PortSpec input(String name) {
+        for (PortSpec port : inputs) {
+            if (port.name().equals(name)) {
+                return port;
+            }
+        }
+        return null;
+    }
+
+    public PortSpec output(String name) {
+        for (PortSpec port : outputs) {
+            if (port.name().equals(name)) {
+                return port;
+            }
+        }
+        return null;
+    }
+
+    public ParameterSpec parameter(String name) {
+        for (ParameterSpec parameter : parameters) {
+            if (parameter.name().equals(name)) {
+                return parameter;
+            }
+        }
+        return null;
+    }
+
+    public static final class Builder {
+        private final List<PortSpec> inputs = new ArrayList<>();
+        private final List<PortSpec> outputs = new ArrayList<>();
+        private final List<ParameterSpec> parameters = new ArrayList<>();
+        private boolean deterministic = true;
+        private boolean output;
+
+        private Builder() {
+        }
+
+        public Builder input(PortSpec port) {
+            inputs.add(port);
+            return this;
+        }
+
+        public Builder output(PortSpec port) {
+            outputs.add(port);
+            return this;
+        }
+
+        public Builder parameter(ParameterSpec parameter) {
+            parameters.add(parameter);
+            return this;
+        }
+
+        public Builder parameter(ParameterSpec.Builder parameter) {
+            return parameter(parameter.build());
+        }
+
+        /** Marks results as not reproducible: the engine will never reuse them from the cache. */
+        public Builder nonDeterministic() {
+            deterministic = false;
+            return this;
+        }
+
+        /** Marks the node as one whose input is a result of the run. */
+        public Builder marksOutput() {
+            output = true;
+            return this;
+        }
+
+        public NodeSignature build() {
+            return new NodeSignature(inputs, outputs, parameters, deterministic, output);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.pexper.core.node;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The node types installed: from plug-ins, or registered in code. */
+public interface NodeTypeRegistry {
+
+    Optional<NodeType> find(String id);
+
+    /** All types, sorted by category then label. */
+    Collection<NodeType> all();
+
+    /** Contributions that could not be read (a missing id, a duplicate), for diagnostics. */
+    default List<String> problems() {
+        return List.of();
+    }
+}

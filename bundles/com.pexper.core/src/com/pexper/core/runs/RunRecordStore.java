@@ -1,0 +1,157 @@
+package com.pexper.core.runs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pexper.core.engine.NodeOutcome;
+import com.pexper.core.engine.RunResult;
+import com.pexper.model.io.AtomicFile;
+
+/**
+ * Keeps a JSON record of every run in one folder: when, how long, how each node fared, cache hits,
+ * output summaries and the files written. Parameter values are not recorded, and values appear only
+ * as one-line summaries. The newest {@link #DEFAULT_RETAINED} records are kept.
+ */
+public final class RunRecordStore {
+
+    public static final int DEFAULT_RETAINED = 500;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path folder;
+    private final int retained;
+
+    public RunRecordStore(Path folder, int retained) {
+        this.folder = folder;
+        this.retained = retained;
+    }
+
+    public RunRecordStore(Path folder) {
+        this(folder, DEFAULT_RETAINED);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Writes the record of a finished run and returns its file. */
+    public Path write(RunResult run) throws IOException {
+        Path file = folder.resolve(FILE_TIME.format(run.started()) + "-" + run.runId() + ".json");
+        AtomicFile.write(file, toJson(run), AtomicFile.Existing.REPLACE);
+        prune();
+        return file;
+    }
+
+    static byte[] toJson(RunResult run) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (JsonGenerator out = MAPPER.getFactory().createGenerator(buffer).useDefaultPrettyPrinter()) {
+            out.writeStartObject();
+            out.writeStringField("runId", run.runId());
+            out.writeStringField("workflow", run.workflowName());
+            out.writeStringField("file", run.workflowFile() == null ? null : run.workflowFile().toString());
+            out.writeStringField("status", run.status().name());
+            out.writeStringField("started", run.started().toString());
+            out.writeStringField("finished", run.finished().toString());
+            out.writeNumberField("durationMillis", run.finished().toEpochMilli() - run.started().toEpochMilli());
+            out.writeNumberField("executedNodes", run.executedNodes());
+            out.writeNumberField("cachedNodes", run.cachedNodes());
+            out.writeArrayFieldStart("nodes");
+            for (NodeOutcome node : run.nodes()) {
+                out.writeStartObject();
+                out.writeStringField("id", node.nodeId());
+                out.writeStringField("type", node.typeId());
+                out.writeStringField("status", node.status().name());
+                out.writeNumberField("durationMillis", node.durationNanos() / 1_000_000.0);
+                out.writeBooleanField("cached", node.cached());
+                if (node.items() >= 0) {
+                    out.writeNumberField("items", node.items());
+                    out.writeNumberField("cachedItems", node.cachedItems());
+                    out.writeArrayFieldStart("failedItems");
+                    for (NodeOutcome.ItemFailure failure : node.itemFailures()) {
+                        out.writeStartObject();
+                        out.writeNumberField("index", failure.index());
+                        out.writeStringField("item", failure.item());
+                        out.writeStringField("error", failure.message());
+                        out.writeEndObject();
+                    }
+                    out.writeEndArray();
+                }
+                if (node.error() != null) {
+                    out.writeStringField("error", node.error());
+                }
+                out.writeObjectFieldStart("outputs");
+                for (Map.Entry<String, String> output : node.outputs().entrySet()) {
+                    out.writeStringField(output.getKey(), output.getValue());
+                }
+                out.writeEndObject();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeArrayFieldStart("outputFiles");
+            for (Path file : run.outputFiles()) {
+                out.writeString(file.toString());
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+        return buffer.toByteArray();
+    }
+
+    /** A run as listed: the essentials of its record. */
+    public record Summary(Path file, String runId, String workflow, String status, Instant started,
+            long durationMillis, long executedNodes, long cachedNodes) {
+    }
+
+    /** The newest records first, at most {@code limit}; unreadable records are skipped. */
+    public List<Summary> recent(int limit) throws IOException {
+        List<Summary> summaries = new ArrayList<>();
+        for (Path file : recordFiles().reversed()) {
+            if (summaries.size() >= limit) {
+                break;
+            }
+            try {
+                JsonNode json = MAPPER.readTree(file.toFile());
+                summaries.add(new Summary(file, json.path("runId").asText(), json.path("workflow").asText(null),
+                        json.path("status").asText(), Instant.parse(json.path("started").asText()),
+                        json.path("durationMillis").asLong(), json.path("executedNodes").asLong(),
+                        json.path("cachedNodes").asLong()));
+            } catch (IOException | RuntimeException e) {
+                // a damaged record does not hide the others
+            }
+        }
+        return summaries;
+    }
+
+    private List<Path> recordFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.json")) {
+            entries.forEach(files::add);
+        } catch (NoSuchFileException e) {
+            return files;
+        }
+        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return files;
+    }
+
+    private void prune() throws IOException {
+        List<Path> files = recordFiles();
+        for (int i = 0; i < files.size() - retained; i++) {
+            Files.deleteIfExists(files.get(i));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.pexper.core.workflow;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.pexper.core.internal.engine.Planner;
+import com.pexper.core.node.NodeTypeRegistry;
+import com.pexper.model.Workflow;
+import com.pexper.model.validation.Problem;
+
+/**
+ * Checks a workflow against the installed node types: everything the structure check finds, plus
+ * unknown node types, unconnected required inputs, connections whose types do not fit, parameters
+ * of the wrong kind or out of range, and each node type's own checks. Reports all at once.
+ */
+public final class WorkflowValidator {
+
+    private final NodeTypeRegistry registry;
+
+    public WorkflowValidator(NodeTypeRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** @param baseDirectory the folder relative paths resolve against: the workflow file's folder */
+    public List<Problem> validate(Workflow workflow, Path baseDirectory) {
+        return new Planner(registry).plan(workflow, baseDirectory).problems();
+    }
+}
