@@ -1,0 +1,47 @@
+package com.pexper.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.eclipse.core.runtime.RegistryFactory;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.pexper.core.node.ExtensionNodeTypeRegistry;
+import com.pexper.core.node.NodeType;
+import com.pexper.core.node.NodeTypeUnavailableException;
+
+/** Reads the contributions in this fragment's fragment.xml through the real extension registry. */
+@Tag("osgi")
+class ExtensionRegistryTest {
+
+    private final ExtensionNodeTypeRegistry registry = new ExtensionNodeTypeRegistry(RegistryFactory.getRegistry());
+
+    @Test
+    void aContributedNodeTypeIsListedWithItsAttributesAndWorks() throws Exception {
+        NodeType shout = registry.find("com.pexper.core.tests.shout").orElseThrow();
+        assertEquals("2.1.0", shout.version());
+        assertEquals("Shout", shout.label());
+        assertEquals("Test", shout.category());
+        assertEquals("com.pexper.core", shout.contributor(), "a fragment contributes on behalf of its host");
+        assertEquals("in", shout.signature().inputs().get(0).name());
+    }
+
+    @Test
+    void brokenContributionsAreIsolatedAndExplained() {
+        NodeType missing = registry.find("com.pexper.core.tests.missingClass").orElseThrow();
+        assertFalse(missing.isAvailable());
+        assertTrue(missing.problem().contains("could not be loaded"), missing.problem());
+        assertThrows(NodeTypeUnavailableException.class, missing::factory);
+        NodeType throwing = registry.find("com.pexper.core.tests.throwingSignature").orElseThrow();
+        assertTrue(throwing.problem().contains("broken on purpose"), throwing.problem());
+        List<String> problems = registry.problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("without an id"));
+        assertTrue(registry.find("com.pexper.core.tests.shout").orElseThrow().isAvailable(), "the rest works");
+    }
+}

@@ -1,0 +1,86 @@
+package com.pexper.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pexper.core.engine.Engine;
+import com.pexper.core.engine.RunRequest;
+import com.pexper.core.home.PexperHome;
+import com.pexper.core.runs.RunRecordStore;
+import com.pexper.model.Workflow;
+
+class RunRecordTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyRunIsRecordedWithNodeStatusesDurationsCacheHitsAndOutputs() throws Exception {
+        RunRecordStore store = new RunRecordStore(folder.resolve("runs"));
+        Workflow workflow = Flows.named("recorded").node("t", "test.text", "text", "the secret recipe")
+                .node("bad", "test.fail").node("out", "test.output").connect("t.text", "out.value").build();
+        try (Engine engine = Engine.builder(TestNodes.registry(new TestNodes.Journal())).runRecords(store).build()) {
+            engine.run(workflow, RunRequest.builder().workflowFile(folder.resolve("r.pexper")).build());
+            engine.run(workflow, RunRequest.builder().workflowFile(folder.resolve("r.pexper")).build());
+        }
+        List<RunRecordStore.Summary> recent = store.recent(10);
+        assertEquals(2, recent.size());
+        assertEquals("FAILED", recent.get(0).status());
+        assertEquals(2, recent.get(0).cachedNodes(), "the second run reused t and out");
+        JsonNode record = new ObjectMapper().readTree(recent.get(0).file().toFile());
+        assertEquals("recorded", record.get("workflow").asText());
+        assertTrue(record.get("started").asText().endsWith("Z"));
+        JsonNode bad = record.get("nodes").findValues("id").stream().map(JsonNode::asText).toList().contains("bad")
+                ? findNode(record, "bad") : null;
+        assertEquals("FAILED", bad.get("status").asText());
+        assertTrue(bad.get("error").asText().contains("disk is full"));
+        assertTrue(findNode(record, "t").get("cached").asBoolean());
+        assertTrue(findNode(record, "t").has("durationMillis"));
+        assertFalse(Files.readString(recent.get(0).file()).contains("\"parameters\""),
+                "parameter values are not recorded");
+    }
+
+    @Test
+    void onlyTheNewestRecordsAreKept() throws Exception {
+        RunRecordStore store = new RunRecordStore(folder.resolve("runs"), 3);
+        Workflow workflow = Flows.named("many").node("r", "test.random").build();
+        try (Engine engine = Engine.builder(TestNodes.registry(new TestNodes.Journal())).runRecords(store).build()) {
+            for (int i = 0; i < 5; i++) {
+                engine.run(workflow, RunRequest.builder().build());
+                Thread.sleep(2); // distinct start times
+            }
+        }
+        try (Stream<Path> files = Files.list(folder.resolve("runs"))) {
+            assertEquals(3, files.count());
+        }
+    }
+
+    @Test
+    void theDataDirectoryIsPexperHomeWhenSetElseTheUsersDotPexper() {
+        assertEquals(Path.of("/data/p"), PexperHome.resolve(null, java.util.Map.of("PEXPER_HOME", "/data/p"), "/home/u").root());
+        assertEquals(Path.of("/home/u/.pexper"), PexperHome.resolve(null, java.util.Map.of(), "/home/u").root());
+        assertEquals(Path.of("/prop"), PexperHome.resolve("/prop", java.util.Map.of("PEXPER_HOME", "/env"), "/h").root());
+        PexperHome home = new PexperHome(Path.of("/data/p"));
+        assertTrue(home.cacheFor(Path.of("/w/a flow.pexper")).toString().startsWith("/data/p/cache/a_flow.pexper-"));
+    }
+
+    private static JsonNode findNode(JsonNode record, String id) {
+        for (JsonNode node : record.get("nodes")) {
+            if (node.get("id").asText().equals(id)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no node " + id);
+    }
+}

@@ -1,0 +1,384 @@
+package com.pexper.core.tests;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.pexper.core.data.DataType;
+import com.pexper.core.data.FileValue;
+import com.pexper.core.data.ListValue;
+import com.pexper.core.data.NumberValue;
+import com.pexper.core.data.TextValue;
+import com.pexper.core.data.Value;
+import com.pexper.core.node.InMemoryNodeTypeRegistry;
+import com.pexper.core.node.InvalidConfigurationException;
+import com.pexper.core.node.NodeExecutionException;
+import com.pexper.core.node.NodeExecutor;
+import com.pexper.core.node.NodeFactory;
+import com.pexper.core.node.NodeSignature;
+import com.pexper.core.node.NodeType;
+import com.pexper.core.node.Outputs;
+import com.pexper.core.node.ParameterSpec;
+import com.pexper.core.node.ParameterType;
+import com.pexper.core.node.Parameters;
+import com.pexper.core.node.PortSpec;
+import com.pexper.model.io.AtomicFile;
+
+/** Small node types for engine tests, recording what they execute. */
+public final class TestNodes {
+
+    /** What ran, shared by the node types of one registry. */
+    public static final class Journal {
+        final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
+        final List<String> order = new CopyOnWriteArrayList<>();
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger maxRunning = new AtomicInteger();
+        volatile long cancelObservedNanos;
+
+        void ran(String what) {
+            executions.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+            order.add(what);
+        }
+
+        int count(String nodeId) {
+            return executions.entrySet().stream().filter(e -> e.getKey().equals(nodeId)
+                    || e.getKey().startsWith(nodeId + "#")).mapToInt(e -> e.getValue().get()).sum();
+        }
+
+        int total() {
+            return executions.values().stream().mapToInt(AtomicInteger::get).sum();
+        }
+
+        void enter() {
+            int now = running.incrementAndGet();
+            maxRunning.accumulateAndGet(now, Math::max);
+        }
+
+        void leave() {
+            running.decrementAndGet();
+        }
+    }
+
+    private TestNodes() {
+    }
+
+    public static InMemoryNodeTypeRegistry registry(Journal journal) {
+        return new InMemoryNodeTypeRegistry()
+                .register(NodeType.of("test.text", "1.0.0", "Text", "Test", "", new Text(journal)))
+                .register(NodeType.of("test.upper", "1.0.0", "Upper", "Test", "", new Upper(journal)))
+                .register(NodeType.of("test.join", "1.0.0", "Join", "Test", "", new Join(journal)))
+                .register(NodeType.of("test.sleep", "1.0.0", "Sleep", "Test", "", new Sleep(journal)))
+                .register(NodeType.of("test.fail", "1.0.0", "Fail", "Test", "", new Fail(journal)))
+                .register(NodeType.of("test.list", "1.0.0", "List", "Test", "", new ListSource(journal)))
+                .register(NodeType.of("test.random", "1.0.0", "Random", "Test", "", new RandomText(journal)))
+                .register(NodeType.of("test.write", "1.0.0", "Write", "Test", "", new SlowWrite(journal)))
+                .register(NodeType.of("test.spin", "1.0.0", "Spin", "Test", "", new Spin(journal)))
+                .register(NodeType.of("test.output", "1.0.0", "Output", "Test", "", new Output()));
+    }
+
+    /** Emits its "text" parameter. */
+    public static final class Text implements NodeFactory {
+        private final Journal journal;
+
+        public Text(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().output(PortSpec.output("text", DataType.TEXT, ""))
+                    .parameter(ParameterSpec.of("text", ParameterType.STRING).defaultValue("")).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            String text = parameters.string("text");
+            return (inputs, context) -> {
+                journal.ran(context.nodeId());
+                return Outputs.of("text", TextValue.of(text));
+            };
+        }
+    }
+
+    /** Upper-cases "in"; fails on the text "boom". Public no-arg constructor for the extension registry. */
+    public static final class Upper implements NodeFactory {
+        private final Journal journal;
+
+        public Upper() {
+            this(new Journal());
+        }
+
+        public Upper(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.required("in", DataType.TEXT, ""))
+                    .output(PortSpec.output("out", DataType.TEXT, "")).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            return (inputs, context) -> {
+                journal.ran(context.itemIndex() < 0 ? context.nodeId() : context.nodeId() + "#" + context.itemIndex());
+                String text = inputs.text("in");
+                if (text.equals("boom")) {
+                    throw new NodeExecutionException("cannot shout 'boom'");
+                }
+                return Outputs.of("out", TextValue.of(text.toUpperCase(Locale.ROOT)));
+            };
+        }
+    }
+
+    /** Joins "a" and the optional "b" with its "separator". */
+    public static final class Join implements NodeFactory {
+        private final Journal journal;
+
+        public Join(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.required("a", DataType.TEXT, ""))
+                    .input(PortSpec.optional("b", DataType.TEXT, ""))
+                    .output(PortSpec.output("out", DataType.TEXT, ""))
+                    .parameter(ParameterSpec.of("separator", ParameterType.STRING).defaultValue("+")).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            String separator = parameters.string("separator");
+            return (inputs, context) -> {
+                journal.ran(context.nodeId());
+                String b = inputs.has("b") ? separator + inputs.text("b") : "";
+                return Outputs.of("out", TextValue.of(inputs.text("a") + b));
+            };
+        }
+    }
+
+    /** Sleeps "millis" (interruptibly) and passes "in" through; counts concurrency. */
+    public static final class Sleep implements NodeFactory {
+        private final Journal journal;
+
+        public Sleep(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.optional("in", DataType.TEXT, ""))
+                    .output(PortSpec.output("out", DataType.TEXT, ""))
+                    .parameter(ParameterSpec.of("millis", ParameterType.INTEGER).defaultValue(50L).min(0)).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            long millis = parameters.integer("millis");
+            return (inputs, context) -> {
+                journal.enter();
+                try {
+                    journal.ran(context.nodeId());
+                    Thread.sleep(millis);
+                    return Outputs.of("out", TextValue.of(inputs.has("in") ? inputs.text("in") : "slept"));
+                } finally {
+                    journal.leave();
+                }
+            };
+        }
+    }
+
+    /** Always fails, with an actionable message. */
+    public static final class Fail implements NodeFactory {
+        private final Journal journal;
+
+        public Fail(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.optional("in", DataType.TEXT, ""))
+                    .output(PortSpec.output("out", DataType.TEXT, "")).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            return (inputs, context) -> {
+                journal.ran(context.nodeId());
+                throw new NodeExecutionException("the disk is full; free some space and run again");
+            };
+        }
+    }
+
+    /** Emits a list of texts from its comma-separated "items" parameter. */
+    public static final class ListSource implements NodeFactory {
+        private final Journal journal;
+
+        public ListSource(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().output(PortSpec.output("items", DataType.listOf(DataType.TEXT), ""))
+                    .parameter(ParameterSpec.of("items", ParameterType.STRING).required()).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) throws InvalidConfigurationException {
+            String items = parameters.string("items");
+            if (items.isBlank()) {
+                throw new InvalidConfigurationException("'items' is empty; list at least one, separated by commas");
+            }
+            List<Value> values = new ArrayList<>();
+            for (String item : items.split(",")) {
+                values.add(TextValue.of(item.trim()));
+            }
+            return (inputs, context) -> {
+                journal.ran(context.nodeId());
+                return Outputs.of("items", ListValue.of(DataType.TEXT, values));
+            };
+        }
+    }
+
+    /** Non-deterministic: a new number every time. */
+    public static final class RandomText implements NodeFactory {
+        private final Journal journal;
+
+        public RandomText(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().output(PortSpec.output("text", DataType.TEXT, "")).nonDeterministic()
+                    .build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            return (inputs, context) -> {
+                journal.ran(context.nodeId());
+                return Outputs.of("text", TextValue.of(Double.toString(Math.random())));
+            };
+        }
+    }
+
+    /** Writes "in" repeated "kilobytes" times to "path", slowly, through the context's atomic writer. */
+    public static final class SlowWrite implements NodeFactory {
+        private final Journal journal;
+
+        public SlowWrite(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.required("in", DataType.TEXT, ""))
+                    .output(PortSpec.output("file", DataType.FILE, ""))
+                    .parameter(ParameterSpec.of("path", ParameterType.FILE).required())
+                    .parameter(ParameterSpec.of("kilobytes", ParameterType.INTEGER).defaultValue(1L))
+                    .parameter(ParameterSpec.of("millisPerKilobyte", ParameterType.INTEGER).defaultValue(0L))
+                    .build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            String relative = parameters.string("path");
+            long kilobytes = parameters.integer("kilobytes");
+            long pause = parameters.integer("millisPerKilobyte");
+            return (inputs, context) -> {
+                journal.ran(context.nodeId());
+                Path target = context.resolveOutput(relative);
+                byte[] chunk = (inputs.text("in").repeat(1024 / Math.max(1, inputs.text("in").length()) + 1))
+                        .substring(0, 1024).getBytes(StandardCharsets.UTF_8);
+                context.writeFile(target, out -> {
+                    for (long k = 0; k < kilobytes; k++) {
+                        out.write(chunk);
+                        if (pause > 0) {
+                            try {
+                                Thread.sleep(pause);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new java.io.InterruptedIOException();
+                            }
+                        }
+                    }
+                }, AtomicFile.Existing.REPLACE);
+                return Outputs.of("file", FileValue.of(target));
+            };
+        }
+    }
+
+    /** Busy work that checks for cancellation every "checkMillis", forever, noting when it sees the cancel. */
+    public static final class Spin implements NodeFactory {
+        private final Journal journal;
+
+        public Spin(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().output(PortSpec.output("out", DataType.NUMBER, ""))
+                    .parameter(ParameterSpec.of("checkMillis", ParameterType.INTEGER).defaultValue(10L)).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            long check = parameters.integer("checkMillis");
+            return (inputs, context) -> {
+                journal.ran(context.nodeId());
+                long spins = 0;
+                while (true) {
+                    long until = System.nanoTime() + check * 1_000_000;
+                    while (System.nanoTime() < until) {
+                        spins++;
+                    }
+                    if (context.isCanceled()) {
+                        journal.cancelObservedNanos = System.nanoTime();
+                        context.checkCanceled();
+                    }
+                    if (spins < 0) {
+                        return Outputs.of("out", NumberValue.of(spins));
+                    }
+                }
+            };
+        }
+    }
+
+    /** Marks what a run returns. */
+    public static final class Output implements NodeFactory {
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.required("value", DataType.ANY, ""))
+                    .output(PortSpec.output("value", DataType.ANY, "")).marksOutput().build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            return (inputs, context) -> Outputs.of("value", inputs.get("value"));
+        }
+    }
+
+    /** Its signature() throws: the registry must isolate it. */
+    public static final class BrokenSignature implements NodeFactory {
+        @Override
+        public NodeSignature signature() {
+            throw new IllegalStateException("broken on purpose");
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.pexper.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.pexper.core.workflow.WorkflowValidator;
+import com.pexper.model.Workflow;
+import com.pexper.model.validation.Problem;
+
+class WorkflowValidatorTest {
+
+    private final WorkflowValidator validator = new WorkflowValidator(TestNodes.registry(new TestNodes.Journal()));
+
+    private List<Problem> validate(Workflow workflow) {
+        return validator.validate(workflow, Path.of("/tmp"));
+    }
+
+    private static Problem only(List<Problem> problems, String code) {
+        List<Problem> matching = problems.stream().filter(p -> p.code().equals(code)).toList();
+        assertEquals(1, matching.size(), code + " in " + problems);
+        return matching.get(0);
+    }
+
+    @Test
+    void aSoundWorkflowValidates() {
+        Workflow workflow = Flows.named("ok").node("t", "test.text", "text", "hi").node("u", "test.upper")
+                .connect("t.text", "u.in").build();
+        assertEquals(List.of(), validate(workflow));
+    }
+
+    @Test
+    void everyKindOfProblemIsReportedInOnePassEachNamingItsNodeAndFix() {
+        Workflow workflow = Flows.named("broken")
+                .node("mystery", "com.thirdparty.Frobnicate")       // unknown node type
+                .node("lonely", "test.upper")                        // missing required input
+                .node("list", "test.list", "items", "a")
+                .node("sleepy", "test.sleep", "millis", "soon")     // wrong parameter kind
+                .node("negative", "test.sleep", "millis", -5L)      // out of range
+                .node("typo", "test.text", "txet", "x")             // unknown parameter (warning)
+                .node("emptyList", "test.list", "items", " ")       // the node type's own check
+                .node("a", "test.upper").node("b", "test.upper")    // cycle
+                .node("num", "test.spin").node("needsText", "test.upper")
+                .connect("a.out", "b.in").connect("b.out", "a.in")
+                .connect("num.out", "needsText.in")                  // Number -> Text converts: fine
+                .connect("list.items", "ghost.in")                   // dangling
+                .connect("list.nope", "sleepy.in")                   // unknown output
+                .build();
+        List<Problem> problems = validate(workflow);
+        assertEquals(List.of("cycle", "dangling-connection", "invalid-configuration", "missing-input",
+                "parameter-range", "parameter-type", "unknown-node-type", "unknown-output", "unknown-parameter"),
+                problems.stream().map(Problem::code).sorted().toList());
+        assertEquals("mystery", only(problems, "unknown-node-type").nodeId());
+        assertEquals("lonely", only(problems, "missing-input").nodeId());
+        assertTrue(only(problems, "parameter-type").message().contains("should be whole number"));
+        assertTrue(only(problems, "parameter-range").fix().contains("[0, inf]"));
+        assertEquals(Problem.Severity.WARNING, only(problems, "unknown-parameter").severity());
+        assertTrue(only(problems, "invalid-configuration").message().contains("'items' is empty"));
+        for (Problem problem : problems) {
+            assertTrue(problem.toString().length() > 20, problem.toString());
+        }
+    }
+
+    @Test
+    void aConnectionWhoseTypesCannotMeetIsAMismatch() {
+        Workflow workflow = Flows.named("mismatch").node("t", "test.text", "text", "x")
+                .node("w", "test.write", "path", "out.txt").node("spin", "test.spin")
+                .node("join", "test.join")
+                .connect("t.text", "w.in").connect("w.file", "join.a")  // File -> Text converts: fine
+                .connect("spin.out", "join.b")                           // Number -> Text converts: fine
+                .build();
+        assertEquals(List.of(), validate(workflow));
+
+        Workflow bad = Flows.named("bad").node("t", "test.text", "text", "x").node("spin", "test.spin")
+                .node("s", "test.sleep").node("l", "test.list", "items", "a")
+                .connect("l.items", "s.in")   // a list to a single-text port: mapped, fine
+                .build();
+        assertEquals(List.of(), validate(bad));
+    }
+
+    @Test
+    void aTypeMismatchNamesBothTypes() {
+        Workflow workflow = Flows.named("mismatch").node("l", "test.list", "items", "a")
+                .node("up", "test.upper").node("list2", "test.list", "items", "b")
+                .connect("l.items", "up.in").build();
+        assertEquals(List.of(), validate(workflow), "List of Text into Text maps over the items");
+    }
+}
