@@ -36,6 +36,15 @@ class ConversionsTest {
     }
 
     @Test
+    void textBecomesJsonByParsingItAndSaysWhereItIsNot() throws Exception {
+        assertEquals(JsonValue.of(new ObjectMapper().readTree("{\"a\": [1, 2]}")),
+                Conversions.convert(TextValue.of("{\"a\": [1, 2]}"), DataType.JSON));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Conversions.convert(TextValue.of("{\"a\": }"), DataType.JSON));
+        assertTrue(e.getMessage().contains("not valid JSON (line 1, column"), e.getMessage());
+    }
+
+    @Test
     void listsConvertItemByItemAndSingleValuesBecomeOneItemLists() {
         ListValue numbers = ListValue.of(DataType.NUMBER, List.of(NumberValue.of(1), NumberValue.of(2)));
         assertEquals(ListValue.of(DataType.TEXT, List.of(TextValue.of("1"), TextValue.of("2"))),

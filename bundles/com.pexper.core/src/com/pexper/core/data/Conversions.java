@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 /**
  * The conversions the engine applies by itself when a connection joins two different types:
  * anything to Text (Number "3", Boolean "true", JSON serialised, File its path), Text to File
- * (a path), scalars to JSON, anything to Any, and list to list item by item. A single value fed to
- * a port that takes a list becomes a one-item list. Nothing that can lose information silently.
+ * (a path), Text to JSON (parsed: the text must be a JSON document), Number and Boolean to JSON,
+ * anything to Any, and list to list item by item. A single value fed to a port that takes a list
+ * becomes a one-item list. Nothing that can lose information silently; a conversion that cannot
+ * be done (text that is not JSON) fails the node with the reason.
  */
 public final class Conversions {
 
@@ -76,7 +78,7 @@ public final class Conversions {
         if (to.equals(DataType.JSON)) {
             JsonNodeFactory json = JsonNodeFactory.instance;
             return switch (value) {
-                case TextValue t -> JsonValue.of(json.textNode(t.text()));
+                case TextValue t -> parseJson(t.text());
                 case NumberValue n -> JsonValue.of(n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
                         ? json.numberNode((long) n.value()) : json.numberNode(n.value()));
                 case BooleanValue b -> JsonValue.of(json.booleanNode(b.value()));
@@ -84,6 +86,23 @@ public final class Conversions {
             };
         }
         throw cannot(value, to);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static JsonValue parseJson(String text) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new IllegalArgumentException("the text is empty, not JSON");
+            }
+            return JsonValue.of(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IllegalArgumentException("the text is not valid JSON" + (at == null ? "" : " (line "
+                    + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": " + e.getOriginalMessage());
+        }
     }
 
     /** The text form of a value: what Number, Boolean, JSON and File become when Text is needed. */

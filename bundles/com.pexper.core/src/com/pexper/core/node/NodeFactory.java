@@ -15,6 +15,16 @@ public interface NodeFactory {
     NodeSignature signature();
 
     /**
+     * The signature of one node, for types whose ports depend on their parameters (a template has
+     * one input per placeholder). Called with parameters that passed the type and range checks;
+     * the default is {@link #signature()}. The parameters it declares must be those of
+     * {@link #signature()}.
+     */
+    default NodeSignature signature(Parameters parameters) throws InvalidConfigurationException {
+        return signature();
+    }
+
+    /**
      * Checks the parameters beyond their declared type and range and prepares the work (compile a
      * template, parse a path expression).
      *

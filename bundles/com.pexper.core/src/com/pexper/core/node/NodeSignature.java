@@ -10,9 +10,11 @@ import java.util.List;
  * @param deterministic false when the same inputs and parameters can give different results
  *        (a clock, a random seed, an AI call at temperature > 0): such nodes are never cached
  * @param output true for nodes that mark what a run returns
+ * @param dynamicInputs for types whose inputs follow from their parameters, how (for documentation);
+ *        else null
  */
 public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<ParameterSpec> parameters,
-        boolean deterministic, boolean output) {
+        boolean deterministic, boolean output, String dynamicInputs) {
 
     public NodeSignature {
         inputs = List.copyOf(inputs);
@@ -57,6 +59,7 @@ public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<
         private final List<ParameterSpec> parameters = new ArrayList<>();
         private boolean deterministic = true;
         private boolean output;
+        private String dynamicInputs;
 
         private Builder() {
         }
@@ -92,8 +95,24 @@ public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<
             return this;
         }
 
+        /** Documents that a node's inputs follow from its parameters (see {@link NodeFactory#signature(Parameters)}). */
+        public Builder dynamicInputs(String description) {
+            dynamicInputs = description;
+            return this;
+        }
+
+        /** A copy of this signature's flags and parameters with other inputs. */
+        public Builder from(NodeSignature base) {
+            outputs.addAll(base.outputs());
+            parameters.addAll(base.parameters());
+            deterministic = base.deterministic();
+            output = base.output();
+            dynamicInputs = base.dynamicInputs();
+            return this;
+        }
+
         public NodeSignature build() {
-            return new NodeSignature(inputs, outputs, parameters, deterministic, output);
+            return new NodeSignature(inputs, outputs, parameters, deterministic, output, dynamicInputs);
         }
     }
 }

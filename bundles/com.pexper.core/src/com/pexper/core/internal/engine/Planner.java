@@ -79,6 +79,33 @@ public final class Planner {
             checkVersion(node, types[i], problems);
         }
 
+        // Parameters first: a node's ports may depend on them (a template's placeholders).
+        Parameters[] parameters = new Parameters[n];
+        boolean[] parametersValid = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (signatures[i] == null) {
+                continue;
+            }
+            Node node = graph.node(i);
+            int before = problems.size();
+            parameters[i] = ParameterValues.resolve(node, signatures[i].parameters(), baseDirectory, problems);
+            parametersValid[i] = problems.subList(before, problems.size()).stream().noneMatch(Problem::isError);
+            if (parametersValid[i] && signatures[i].dynamicInputs() != null) {
+                try {
+                    signatures[i] = types[i].factory().signature(parameters[i]);
+                } catch (InvalidConfigurationException e) {
+                    parametersValid[i] = false;
+                    for (String message : e.problems()) {
+                        problems.add(Problem.error("invalid-configuration", node.getId(), message, null));
+                    }
+                } catch (NodeTypeUnavailableException | RuntimeException e) {
+                    parametersValid[i] = false;
+                    problems.add(Problem.error("invalid-configuration", node.getId(), "node type " + types[i].id()
+                            + " could not work out its inputs: " + e.getMessage(), null));
+                }
+            }
+        }
+
         // Effective output types, in topological order, so that a mapped node's lists flow on.
         DataType[][] outputTypes = new DataType[n][];
         boolean[] mapped = new boolean[n];
@@ -95,6 +122,9 @@ public final class Planner {
                 int source = graph.indexOf(c.getSourceNode());
                 PortSpec port = signature.input(c.getTargetPort());
                 if (port == null) {
+                    if (signatures[i].dynamicInputs() != null && !parametersValid[i]) {
+                        continue; // its inputs are unknown until its parameters are fixed
+                    }
                     problems.add(Problem.error("unknown-input", node.getId(), types[i].label() + " has no input '"
                             + c.getTargetPort() + "' (connection " + StructureCheck.describe(c) + ").",
                             "Connect to one of its inputs: " + names(signature.inputs()) + "."));
@@ -148,20 +178,18 @@ public final class Planner {
         }
 
         // Configure every node whose type is known, even when others have problems.
-        Parameters[] parameters = new Parameters[n];
         NodeExecutor[] executors = new NodeExecutor[n];
         for (int i = 0; i < n; i++) {
-            if (signatures[i] == null) {
-                continue;
-            }
-            Node node = graph.node(i);
-            int before = problems.size();
-            parameters[i] = ParameterValues.resolve(node, signatures[i].parameters(), baseDirectory, problems);
-            if (problems.subList(before, problems.size()).stream().anyMatch(Problem::isError)) {
+            if (signatures[i] == null || !parametersValid[i]) {
                 continue; // configure() may assume well-typed parameters
             }
+            Node node = graph.node(i);
             try {
                 executors[i] = types[i].factory().configure(parameters[i]);
+                if (executors[i] == null) {
+                    problems.add(Problem.error("invalid-configuration", node.getId(), "node type " + types[i].id()
+                            + " returned no executor; report this to the plug-in's author.", null));
+                }
             } catch (NodeTypeUnavailableException e) {
                 problems.add(Problem.error("node-type-unavailable", node.getId(), e.getMessage(), null));
             } catch (InvalidConfigurationException e) {

@@ -1,0 +1,106 @@
+package com.pexper.nodes.basic.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.pexper.core.data.DataType;
+import com.pexper.core.data.TextValue;
+import com.pexper.core.node.InvalidConfigurationException;
+import com.pexper.core.node.NodeExecutor;
+import com.pexper.core.node.NodeFactory;
+import com.pexper.core.node.NodeSignature;
+import com.pexper.core.node.Outputs;
+import com.pexper.core.node.ParameterSpec;
+import com.pexper.core.node.ParameterType;
+import com.pexper.core.node.Parameters;
+import com.pexper.core.node.PortSpec;
+import com.pexper.model.validation.StructureCheck;
+
+/**
+ * Fills {{name}} placeholders. Each distinct placeholder is a Text input of the node, so
+ * "Hello, {{name}}!" has one input, "name"; values of other types are converted to text.
+ */
+public final class TemplateNode implements NodeFactory {
+
+    private static final NodeSignature BASE = NodeSignature.builder()
+            .output(PortSpec.output("text", DataType.TEXT, "The filled-in text."))
+            .parameter(ParameterSpec.of("template", ParameterType.STRING).label("Template").required()
+                    .help("Text with {{name}} placeholders; each becomes an input of the same name."))
+            .dynamicInputs("one Text input per {{placeholder}} in 'template'")
+            .build();
+
+    /** A literal piece or a placeholder of a compiled template. */
+    private record Part(String text, boolean placeholder) {
+    }
+
+    @Override
+    public NodeSignature signature() {
+        return BASE;
+    }
+
+    @Override
+    public NodeSignature signature(Parameters parameters) throws InvalidConfigurationException {
+        NodeSignature.Builder signature = NodeSignature.builder().from(BASE);
+        for (String name : placeholders(compile(parameters.string("template")))) {
+            signature.input(PortSpec.required(name, DataType.TEXT, "Fills {{" + name + "}}."));
+        }
+        return signature.build();
+    }
+
+    @Override
+    public NodeExecutor configure(Parameters parameters) throws InvalidConfigurationException {
+        List<Part> parts = compile(parameters.string("template"));
+        return (inputs, context) -> {
+            StringBuilder text = new StringBuilder();
+            for (Part part : parts) {
+                text.append(part.placeholder ? inputs.text(part.text) : part.text);
+            }
+            return Outputs.of("text", TextValue.of(text.toString()));
+        };
+    }
+
+    private static Set<String> placeholders(List<Part> parts) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Part part : parts) {
+            if (part.placeholder) {
+                names.add(part.text);
+            }
+        }
+        return names;
+    }
+
+    static List<Part> compile(String template) throws InvalidConfigurationException {
+        List<Part> parts = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int at = 0;
+        while (at < template.length()) {
+            int open = template.indexOf("{{", at);
+            if (open < 0) {
+                parts.add(new Part(template.substring(at), false));
+                break;
+            }
+            if (open > at) {
+                parts.add(new Part(template.substring(at, open), false));
+            }
+            int close = template.indexOf("}}", open + 2);
+            if (close < 0) {
+                problems.add("the placeholder starting at character " + (open + 1) + " has no closing }}");
+                break;
+            }
+            String name = template.substring(open + 2, close).trim();
+            if (!StructureCheck.IDENTIFIER.matcher(name).matches()) {
+                problems.add("'{{" + name + "}}' is not a valid placeholder: use letters, digits, '_' and '-',"
+                        + " starting with a letter");
+            } else {
+                parts.add(new Part(name, true));
+            }
+            at = close + 2;
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return parts;
+    }
+}
