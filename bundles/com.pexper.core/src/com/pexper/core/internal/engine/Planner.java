@@ -127,7 +127,8 @@ public final class Planner {
                     }
                     problems.add(Problem.error("unknown-input", node.getId(), types[i].label() + " has no input '"
                             + c.getTargetPort() + "' (connection " + StructureCheck.describe(c) + ").",
-                            "Connect to one of its inputs: " + names(signature.inputs()) + "."));
+                            suggest(c.getTargetPort(), signature.inputs()) + "Connect to one of its inputs: "
+                                    + names(signature.inputs()) + "."));
                     continue;
                 }
                 if (signatures[source] == null) {
@@ -137,7 +138,8 @@ public final class Planner {
                 if (sourcePort < 0) {
                     problems.add(Problem.error("unknown-output", c.getSourceNode(), types[source].label()
                             + " has no output '" + c.getSourcePort() + "' (connection " + StructureCheck.describe(c)
-                            + ").", "Connect from one of its outputs: " + names(signatures[source].outputs()) + "."));
+                            + ").", suggest(c.getSourcePort(), signatures[source].outputs())
+                                    + "Connect from one of its outputs: " + names(signatures[source].outputs()) + "."));
                     continue;
                 }
                 if (outputTypes[source] == null) {
@@ -256,6 +258,35 @@ public final class Planner {
             }
         }
         return -1;
+    }
+
+    /** "Did you mean 'name'? " when a port's name is a small typo away, else nothing. */
+    private static String suggest(String wrong, List<PortSpec> ports) {
+        for (PortSpec port : ports) {
+            if (editDistance(wrong.toLowerCase(java.util.Locale.ROOT), port.name().toLowerCase(java.util.Locale.ROOT)) <= 2) {
+                return "Did you mean '" + port.name() + "'? ";
+            }
+        }
+        return "";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static String names(List<PortSpec> ports) {

@@ -1,0 +1,274 @@
+package com.pexper.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pexper.cli.internal.Cli;
+import com.pexper.core.data.DataType;
+import com.pexper.core.data.TextValue;
+import com.pexper.core.home.PexperHome;
+import com.pexper.core.node.InMemoryNodeTypeRegistry;
+import com.pexper.core.node.NodeExecutor;
+import com.pexper.core.node.NodeFactory;
+import com.pexper.core.node.NodeSignature;
+import com.pexper.core.node.NodeType;
+import com.pexper.core.node.Outputs;
+import com.pexper.core.node.Parameters;
+import com.pexper.core.node.PluginXmlNodeTypes;
+import com.pexper.core.node.PortSpec;
+
+class CliTest {
+
+    static final String HELLO = """
+            {
+              "formatVersion": 2,
+              "name": "Hello",
+              "nodes": [
+                {"id": "name", "type": "com.pexper.nodes.basic.text", "parameters": {"text": "World"}},
+                {"id": "greet", "type": "com.pexper.nodes.basic.template", "parameters": {"template": "Hello, {{name}}!"}},
+                {"id": "greeting", "type": "com.pexper.nodes.basic.output"}
+              ],
+              "connections": [
+                {"from": "name.text", "to": "greet.name"},
+                {"from": "greet.text", "to": "greeting.value"}
+              ]
+            }
+            """;
+
+    @TempDir
+    Path folder;
+    InMemoryNodeTypeRegistry registry;
+    PexperHome home;
+    Runnable pendingInterrupt;
+
+    /** One invocation's outputs. */
+    record Outcome(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        registry = new InMemoryNodeTypeRegistry().registerAll(PluginXmlNodeTypes.ofBundleContaining(
+                Class.forName("com.pexper.nodes.basic.internal.TextNode")));
+        registry.register(NodeType.of("test.wait", "1.0.0", "Wait", "Test", "Waits until cancelled.", new Wait()));
+        home = new PexperHome(folder.resolve("home"));
+        Files.writeString(folder.resolve("hello.pexper"), HELLO);
+    }
+
+    Outcome pexper(boolean terminal, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli.Interrupts interrupts = action -> {
+            pendingInterrupt = action;
+            return () -> pendingInterrupt = null;
+        };
+        Cli cli = new Cli(new Cli.Environment(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), home, registry, terminal, folder, interrupts,
+                "0.1.0.test"));
+        int code = cli.run(List.of(args));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Outcome pexper(String... args) {
+        return pexper(false, args);
+    }
+
+    @Test
+    void runPrintsTheOutputOnStdoutAndProgressOnStderr() {
+        Outcome run = pexper("run", "hello.pexper");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("Hello, World!\n", run.out());
+        assertTrue(run.err().contains("  done    greet (Text template)"), run.err());
+        assertTrue(run.err().contains("Finished in"), run.err());
+    }
+
+    @Test
+    void aSecondRunComesFromThePersistedCache() {
+        pexper("run", "hello.pexper");
+        Outcome again = pexper("run", "hello.pexper");
+        assertEquals("Hello, World!\n", again.out());
+        assertTrue(again.err().contains("3 nodes: 0 ran, 3 from cache"), again.err());
+        Outcome fresh = pexper("run", "hello.pexper", "--no-cache");
+        assertTrue(fresh.err().contains("3 nodes: 3 ran, 0 from cache"), fresh.err());
+    }
+
+    @Test
+    void setChangesAParameterForOneRunWithoutTouchingTheFile() throws Exception {
+        Outcome run = pexper("run", "hello.pexper", "--set", "name.text=Ada", "--set=greet.template=Hi {{name}}");
+        assertEquals("Hi Ada\n", run.out());
+        assertEquals(HELLO, Files.readString(folder.resolve("hello.pexper")));
+        Outcome bad = pexper("run", "hello.pexper", "--set", "nobody.text=x");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("the workflow has no node 'nobody'"), bad.err());
+    }
+
+    @Test
+    void jsonOutputIsForMachines() throws Exception {
+        Outcome run = pexper("run", "hello.pexper", "--json");
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("SUCCEEDED", json.get("status").asText());
+        assertEquals("Hello, World!", json.at("/outputs/greeting/value").asText());
+        assertEquals("text", json.at("/outputs/greeting/type").asText());
+        assertEquals(3, json.get("nodes").size());
+    }
+
+    @Test
+    void anInvalidWorkflowExitsWithTwoAndListsEveryProblem() throws Exception {
+        Files.writeString(folder.resolve("broken.pexper"), HELLO.replace("com.pexper.nodes.basic.output", "com.nope.Out")
+                .replace("\"to\": \"greet.name\"", "\"to\": \"greet.nmae\""));
+        Outcome run = pexper("run", "broken.pexper");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("3 problems to fix"), run.err());
+        assertTrue(run.err().contains("node 'greeting': no installed plug-in provides node type 'com.nope.Out'"), run.err());
+        assertTrue(run.err().contains("has no input 'nmae' (connection name.text -> greet.nmae). Fix: Did you mean"
+                + " 'name'?"), run.err());
+        assertTrue(run.err().contains("node 'greet': input 'name' (Text) is not connected"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void anUnreadableWorkflowExitsWithThree() throws Exception {
+        Outcome missing = pexper("run", "nowhere.pexper");
+        assertEquals(3, missing.code());
+        assertTrue(missing.err().contains("nowhere.pexper: there is no such file"), missing.err());
+        Files.writeString(folder.resolve("bad.pexper"), "{\n  \"formatVersion\": 2,\n  oops\n}");
+        Outcome malformed = pexper("validate", "bad.pexper");
+        assertEquals(3, malformed.code());
+        assertTrue(malformed.err().contains("bad.pexper:3:"), malformed.err());
+    }
+
+    @Test
+    void aFailingNodeExitsWithFourAndNamesTheNodeAndCause() throws Exception {
+        Files.writeString(folder.resolve("read.pexper"), """
+                {"formatVersion": 2, "nodes": [
+                  {"id": "notes", "type": "com.pexper.nodes.basic.readText", "parameters": {"path": {"file": "missing.txt"}}},
+                  {"id": "hello", "type": "com.pexper.nodes.basic.text", "parameters": {"text": "still here"}},
+                  {"id": "out", "type": "com.pexper.nodes.basic.output"}],
+                 "connections": [{"from": "hello.text", "to": "out.value"}]}
+                """);
+        Outcome run = pexper("run", "read.pexper");
+        assertEquals(4, run.code());
+        assertTrue(run.err().contains("notes failed: cannot read " + folder.resolve("missing.txt")
+                + ": there is no such file. Check the path."), run.err());
+        assertEquals("still here\n", run.out(), "the independent branch's output is printed");
+    }
+
+    @Test
+    void ctrlCCancelsTheRunCleanlyAndExitsWith130() throws Exception {
+        Files.writeString(folder.resolve("wait.pexper"), """
+                {"formatVersion": 2, "nodes": [{"id": "w", "type": "test.wait"}]}
+                """);
+        Thread presser = new Thread(() -> {
+            try {
+                while (pendingInterrupt == null) {
+                    Thread.sleep(5);
+                }
+                Thread.sleep(100);
+                pendingInterrupt.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        presser.start();
+        Outcome run = pexper("run", "wait.pexper");
+        presser.join();
+        assertEquals(130, run.code(), run.err());
+        assertTrue(run.err().contains("interrupted; stopping the run"), run.err());
+        assertTrue(run.err().contains("Cancelled after"), run.err());
+    }
+
+    @Test
+    void validateReportsValidityWithoutRunning() {
+        Outcome ok = pexper("validate", "hello.pexper");
+        assertEquals(0, ok.code());
+        assertTrue(ok.out().contains("valid (3 nodes, 2 connections)"), ok.out());
+        assertFalse(Files.exists(home.runs()), "nothing ran");
+    }
+
+    @Test
+    void nodesListsEveryInstalledTypeWithPortsAndParameters() throws Exception {
+        Outcome text = pexper("nodes");
+        assertEquals(0, text.code());
+        assertTrue(text.out().contains("Text template  com.pexper.nodes.basic.template 1.0.0"), text.out());
+        assertTrue(text.out().contains("inputs:  one Text input per {{placeholder}} in 'template'"), text.out());
+        assertTrue(text.out().contains("encoding (choice, default \"UTF-8\": UTF-8 | UTF-16 | ISO-8859-1 | windows-1252)"),
+                text.out());
+        JsonNode json = new ObjectMapper().readTree(pexper("nodes", "--json").out());
+        assertEquals(registry.all().size(), json.size());
+        JsonNode write = null;
+        for (JsonNode type : json) {
+            if (type.get("id").asText().equals("com.pexper.nodes.basic.writeText")) {
+                write = type;
+            }
+        }
+        assertEquals("text", write.at("/inputs/0/type").asText());
+        assertEquals("file", write.at("/parameters/0/type").asText());
+    }
+
+    @Test
+    void runsListsRecentRunRecords() throws Exception {
+        assertTrue(pexper("runs").out().startsWith("No runs yet."));
+        pexper("run", "hello.pexper");
+        pexper("run", "hello.pexper");
+        Outcome runs = pexper("runs");
+        assertEquals(3, runs.out().lines().count(), runs.out());
+        assertTrue(runs.out().contains("SUCCEEDED"));
+        JsonNode json = new ObjectMapper().readTree(pexper("runs", "--json", "--limit", "1").out());
+        assertEquals(1, json.size());
+        assertEquals(3, json.get(0).get("cachedNodes").asInt());
+    }
+
+    @Test
+    void wrongArgumentsExitWithTwoAndSayWhatIsExpected() {
+        Outcome unknown = pexper("frobnicate");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown command 'frobnicate'"));
+        Outcome option = pexper("run", "hello.pexper", "--fast");
+        assertEquals(2, option.code());
+        assertTrue(option.err().contains("unknown option --fast for 'run'"));
+        assertEquals(2, pexper("run").code());
+        assertTrue(pexper("run", "hello.pexper", "--jobs", "0").err().contains("at least 1"));
+        assertTrue(pexper("help").out().contains("Exit codes: 0 success"));
+    }
+
+    @Test
+    void onATerminalProgressIsALiveBar() {
+        Outcome run = pexper(true, "run", "hello.pexper");
+        assertTrue(run.err().contains("\r\033[K["), "the bar is drawn and cleared in place");
+        assertFalse(run.err().contains("  done    "), "no line per node on a terminal");
+    }
+
+    /** Loops until cancelled. */
+    static final class Wait implements NodeFactory {
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().output(PortSpec.output("out", DataType.TEXT, "")).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            return (inputs, context) -> {
+                while (true) {
+                    context.checkCanceled();
+                    Thread.sleep(5);
+                    if (System.nanoTime() < 0) {
+                        return Outputs.of("out", TextValue.of(""));
+                    }
+                }
+            };
+        }
+    }
+}

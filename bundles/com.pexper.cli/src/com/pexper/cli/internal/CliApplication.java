@@ -1,0 +1,71 @@
+package com.pexper.cli.internal;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+import org.eclipse.core.runtime.RegistryFactory;
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.FrameworkUtil;
+
+import com.pexper.core.home.PexperHome;
+import com.pexper.core.node.ExtensionNodeTypeRegistry;
+
+/**
+ * The headless `pexper` application: wires the extension registry, the data directory, the
+ * console and Ctrl-C into {@link Cli}, and returns its exit code to the launcher.
+ */
+public final class CliApplication implements IApplication {
+
+    @Override
+    public Object start(IApplicationContext context) {
+        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        PexperHome home = PexperHome.fromEnvironment();
+        logToFile(home);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // The launcher script knows whether stderr is a terminal; the JVM cannot tell.
+        boolean terminal = "1".equals(System.getenv("PEXPER_TERMINAL"));
+        String version = FrameworkUtil.getBundle(CliApplication.class).getVersion().toString();
+        Cli.Environment env = new Cli.Environment(out, err, home,
+                new ExtensionNodeTypeRegistry(RegistryFactory.getRegistry()), terminal,
+                Path.of(System.getProperty("user.dir")), new SignalInterrupts(), version);
+        int code = new Cli(env).run(args == null ? List.of() : List.of(args));
+        out.flush();
+        err.flush();
+        return Integer.valueOf(code);
+    }
+
+    @Override
+    public void stop() {
+        // the commands end on their own; Ctrl-C cancels a run through SignalInterrupts
+    }
+
+    /** Log records go to PEXPER_HOME/logs, never to the terminal the results are printed on. */
+    private static void logToFile(PexperHome home) {
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        try {
+            Files.createDirectories(home.logs());
+            FileHandler file = new FileHandler(home.logs().resolve("pexper-%g.log").toString(), 5 << 20, 3, true);
+            file.setFormatter(new SimpleFormatter());
+            file.setLevel(Level.INFO);
+            root.addHandler(file);
+        } catch (IOException e) {
+            // without a log file the run still works; warnings are then dropped
+        }
+    }
+}
