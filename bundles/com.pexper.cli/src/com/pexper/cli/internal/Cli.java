@@ -439,7 +439,8 @@ public final class Cli {
                                 + signature.dynamicInputs()));
             }
             if (!signature.outputs().isEmpty()) {
-                env.out().println("    outputs: " + ports(signature.outputs()));
+                env.out().println("    outputs: " + String.join(", ", signature.outputs().stream()
+                        .map(p -> p.name() + " (" + p.type().displayName() + ")").toList()));
             }
             for (ParameterSpec parameter : signature.parameters()) {
                 env.out().println("    " + parameter.name() + " (" + parameter.type().description() + describe(parameter)
