@@ -73,6 +73,19 @@ class BasicNodesTest {
     }
 
     @Test
+    void templateFiltersShapeTheValues() throws Exception {
+        h.node("path", "text", "text", "/photos/2026/Beach Day.JPG").node("who", "text", "text", "  ada  ")
+                .node("t", "template", "template", "{{path|filename}} {{path|basename|lower}} [{{who|trim|upper}}]")
+                .node("out", "output")
+                .connect("path.text", "t.path").connect("who.text", "t.who").connect("t.text", "out.value");
+        assertEquals(TextValue.of("Beach Day.JPG beach day [ADA]"), h.run().outputs().get("out"));
+        h.node("bad", "template", "template", "{{who|shout}}").connect("who.text", "bad.who");
+        Problem problem = h.validate().stream().filter(p -> p.nodeId().equals("bad")).findFirst().orElseThrow();
+        assertTrue(problem.message().contains("'shout' in {{who|shout}} is not a filter; use basename, filename,"),
+                problem.message());
+    }
+
+    @Test
     void aTemplateReportsUnfedPlaceholdersAndUnknownInputs() {
         h.node("x", "text", "text", "x").node("greet", "template", "template", "{{name}} and {{other}}")
                 .connect("x.text", "greet.nmae");
