@@ -1,0 +1,178 @@
+package com.pexper.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Runs the materialized product the way a user does: through ./pexper, headless, in a fresh PEXPER_HOME. */
+class ProductTest {
+
+    static final Path ROOT = Path.of(System.getProperty("pexper.root", "../..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path work;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    private ProcessBuilder pexper(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("pexper").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+        builder.environment().put("PEXPER_HOME", home.toString());
+        builder.environment().put("PEXPER_NO_BUILD", "1");
+        builder.environment().remove("DISPLAY");
+        return builder;
+    }
+
+    private Outcome run(String... args) throws IOException, InterruptedException {
+        Path out = work.resolve("stdout-" + System.nanoTime());
+        Path err = work.resolve("stderr-" + System.nanoTime());
+        Process process = pexper(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "pexper " + String.join(" ", args) + " did not end");
+        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void theReadmeRunCommandGreets() throws Exception {
+        Outcome hello = run("run", "examples/hello.pexper");
+        assertEquals(0, hello.code(), hello.err());
+        assertEquals("Hello, World!\n", hello.out());
+    }
+
+    @Test
+    void everyExampleRunsAsItIs() throws Exception {
+        try (Stream<Path> examples = Files.list(ROOT.resolve("examples"))) {
+            for (Path example : examples.filter(p -> p.toString().endsWith(".pexper")).toList()) {
+                Outcome outcome = run("run", example.toString(), "--out", work.resolve("out").toString());
+                assertEquals(0, outcome.code(), example + ":\n" + outcome.err());
+            }
+        }
+        assertTrue(Files.readString(work.resolve("out/notes-digest.md")).startsWith("# Notes digest"));
+    }
+
+    @Test
+    void exitCodesTellWhatWentWrong() throws Exception {
+        Path broken = Files.writeString(work.resolve("broken.pexper"), """
+                {"formatVersion": 2, "nodes": [{"id": "t", "type": "com.pexper.nodes.basic.template",
+                  "parameters": {"template": "{{x}}"}}]}
+                """);
+        Outcome invalid = run("run", broken.toString());
+        assertEquals(2, invalid.code());
+        assertTrue(invalid.err().contains("input 'x' (Text) is not connected"), invalid.err());
+
+        Outcome unreadable = run("validate", work.resolve("none.pexper").toString());
+        assertEquals(3, unreadable.code());
+
+        Path failing = Files.writeString(work.resolve("failing.pexper"), """
+                {"formatVersion": 2, "nodes": [{"id": "r", "type": "com.pexper.nodes.basic.readText",
+                  "parameters": {"path": {"file": "gone.txt"}}}]}
+                """);
+        Outcome failed = run("run", failing.toString());
+        assertEquals(4, failed.code());
+        assertTrue(failed.err().contains("r failed: cannot read"), failed.err());
+
+        assertEquals(2, run("run", "examples/hello.pexper", "--colour").code());
+    }
+
+    @Test
+    void ctrlCStopsABatchCleanlyWithExitCode130() throws Exception {
+        Path in = Files.createDirectories(work.resolve("in"));
+        for (int i = 0; i < 10_000; i++) {
+            Files.writeString(in.resolve(String.format("note-%05d.txt", i)), "note " + i);
+        }
+        Path out = work.resolve("copies");
+        Path flow = Files.writeString(work.resolve("copy.pexper"), """
+                {"formatVersion": 2, "nodes": [
+                  {"id": "ls", "type": "com.pexper.nodes.basic.listFolder", "parameters": {"folder": {"file": "in"}}},
+                  {"id": "read", "type": "com.pexper.nodes.basic.readText"},
+                  {"id": "write", "type": "com.pexper.nodes.basic.writeText",
+                   "parameters": {"path": {"file": "copy-{index}.txt"}}}],
+                 "connections": [{"from": "ls.files", "to": "read.file"}, {"from": "read.text", "to": "write.text"}]}
+                """);
+        Path err = work.resolve("batch.err");
+        Process process = pexper("run", flow.toString(), "--out", out.toString()).redirectError(err.toFile())
+                .redirectOutput(work.resolve("batch.out").toFile()).start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.readString(err).contains("items   write") && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(process.isAlive(), "the batch was still running when interrupted:\n" + Files.readString(err));
+        long interrupted = System.nanoTime();
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        long stoppedMillis = (System.nanoTime() - interrupted) / 1_000_000;
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertEquals(130, process.exitValue(), stderr);
+        assertTrue(stderr.contains("interrupted; stopping the run"), stderr);
+        assertTrue(stderr.contains("Cancelled after"), stderr);
+        assertTrue(stoppedMillis < 5_000, "stopped " + stoppedMillis + " ms after Ctrl-C");
+        try (Stream<Path> written = Files.list(out)) {
+            List<Path> files = written.toList();
+            assertTrue(files.size() < 10_000, "it stopped before the end");
+            for (Path file : files) {
+                assertFalse(file.getFileName().toString().contains(".tmp-"), "a partial file was left: " + file);
+            }
+        }
+    }
+
+    @Test
+    void nodesComeFromTheExtensionRegistry() throws Exception {
+        Outcome nodes = run("nodes", "--json");
+        assertEquals(0, nodes.code(), nodes.err());
+        JsonNode types = new ObjectMapper().readTree(nodes.out());
+        long basic = 0;
+        for (JsonNode type : types) {
+            if ("com.pexper.nodes.basic".equals(type.path("contributor").asText())) {
+                basic++;
+            }
+        }
+        assertEquals(9, basic);
+    }
+
+    @Test
+    void everythingIsWrittenUnderPexperHomeAndRunsAreListed() throws Exception {
+        Path product = ROOT.resolve("releng/com.pexper.repository/target/products/com.pexper.product/linux/gtk/x86_64/pexper");
+        List<String> before = listing(product);
+        assertEquals(0, run("run", "examples/hello.pexper").code());
+        assertEquals(before, listing(product), "the product folder is not written to");
+        assertTrue(Files.isDirectory(home.resolve("runs")));
+        assertTrue(Files.isDirectory(home.resolve("cache")));
+        assertTrue(Files.isDirectory(home.resolve("runtime")));
+        JsonNode runs = new ObjectMapper().readTree(run("runs", "--json").out());
+        assertEquals(1, runs.size());
+        assertEquals("Hello", runs.get(0).get("workflow").asText());
+    }
+
+    @Test
+    void theWorkbenchExplainsThatItNeedsADisplay() throws Exception {
+        Outcome gui = run();
+        assertEquals(2, gui.code());
+        assertTrue(gui.err().contains("needs a graphical session"), gui.err());
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.map(p -> folder.relativize(p) + (Files.isDirectory(p) ? "/" : ":" + p.toFile().lastModified()))
+                    .sorted().toList();
+        }
+    }
+}
