@@ -131,6 +131,37 @@ class EngineTest {
     }
 
     @Test
+    void editsToTheWorkflowBetweenRunsAreAlwaysSeen() throws Exception {
+        Workflow workflow = diamond().build();
+        assertEquals(TextValue.of("HELLO, world"), run(workflow).outputs().get("result"));
+        // a new node wired in: the cached plan must not be reused
+        workflow.getNodes().add(node("extra", "test.upper"));
+        workflow.getConnections().removeIf(c -> c.getTargetNode().equals("result"));
+        connect(workflow, "joined.out", "extra.in");
+        connect(workflow, "extra.out", "result.value");
+        assertEquals(TextValue.of("HELLO, WORLD"), run(workflow).outputs().get("result"));
+        // a broken edit is reported, not run with the old plan
+        workflow.getConnections().removeIf(c -> c.getTargetNode().equals("extra"));
+        assertThrows(InvalidWorkflowException.class, () -> run(workflow));
+    }
+
+    private static com.pexper.model.Node node(String id, String type) {
+        com.pexper.model.Node node = Flows.F.createNode();
+        node.setId(id);
+        node.setType(type);
+        return node;
+    }
+
+    private static void connect(Workflow workflow, String from, String to) {
+        var c = Flows.F.createConnection();
+        c.setSourceNode(from.substring(0, from.indexOf('.')));
+        c.setSourcePort(from.substring(from.indexOf('.') + 1));
+        c.setTargetNode(to.substring(0, to.indexOf('.')));
+        c.setTargetPort(to.substring(to.indexOf('.') + 1));
+        workflow.getConnections().add(c);
+    }
+
+    @Test
     void aNonDeterministicNodeIsNeverCachedAndItsDownstreamRunsAgain() throws Exception {
         Workflow workflow = Flows.named("random").node("r", "test.random").node("u", "test.upper")
                 .node("out", "test.output").connect("r.text", "u.in").connect("u.out", "out.value").build();

@@ -29,6 +29,7 @@ public final class Engine implements AutoCloseable {
     private static final char[] ID_CHARS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final NodeTypeRegistry registry;
+    private final Planner planner;
     private final ThreadPoolExecutor pool;
     private final ResultCache cache;
     private final RunRecordStore records;
@@ -36,6 +37,7 @@ public final class Engine implements AutoCloseable {
 
     private Engine(Builder builder) {
         this.registry = builder.registry;
+        this.planner = new Planner(registry);
         this.cache = builder.cache != null ? builder.cache : new MemoryResultCache();
         this.records = builder.records;
         this.scratch = builder.scratch != null ? builder.scratch
@@ -70,7 +72,7 @@ public final class Engine implements AutoCloseable {
      * @throws InvalidWorkflowException listing every problem, when the workflow cannot run
      */
     public RunHandle start(Workflow workflow, RunRequest request) throws InvalidWorkflowException {
-        Planner.Result planned = new Planner(registry).plan(workflow, request.baseDirectory());
+        Planner.Result planned = planner.planCached(workflow, request.baseDirectory());
         if (planned.hasErrors()) {
             String name = request.workflowFile() != null ? request.workflowFile().toString()
                     : Objects.requireNonNullElse(workflow.getName(), "the workflow");

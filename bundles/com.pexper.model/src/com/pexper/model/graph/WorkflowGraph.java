@@ -27,6 +27,10 @@ public final class WorkflowGraph {
     private final Map<String, Integer> indexById;
     private final List<Connection>[] incoming;
     private final List<Connection>[] outgoing;
+    /** For each node, the index of the source of each of its incoming connections, in the same order. */
+    private final int[][] incomingSources;
+    /** For each node, the index of the target of each of its outgoing connections, in the same order. */
+    private final int[][] outgoingTargets;
     private final int[] topologicalOrder;
     private final List<Connection> dangling;
     private final Set<String> duplicateIds;
@@ -58,6 +62,12 @@ public final class WorkflowGraph {
             add(incoming, to, c);
         }
         dangling = List.copyOf(unresolved);
+        incomingSources = new int[n][];
+        outgoingTargets = new int[n][];
+        for (int i = 0; i < n; i++) {
+            incomingSources[i] = ends(incoming[i], true);
+            outgoingTargets[i] = ends(outgoing[i], false);
+        }
         topologicalOrder = kahn();
     }
 
@@ -70,6 +80,18 @@ public final class WorkflowGraph {
             lists[index] = new ArrayList<>(2);
         }
         lists[index].add(c);
+    }
+
+    private int[] ends(List<Connection> connections, boolean sources) {
+        if (connections == null) {
+            return new int[0];
+        }
+        int[] ends = new int[connections.size()];
+        for (int k = 0; k < ends.length; k++) {
+            Connection c = connections.get(k);
+            ends[k] = indexById.get(sources ? c.getSourceNode() : c.getTargetNode());
+        }
+        return ends;
     }
 
     private int[] kahn() {
@@ -88,12 +110,9 @@ public final class WorkflowGraph {
         }
         while (head < tail) {
             int i = order[head++];
-            if (outgoing[i] != null) {
-                for (Connection c : outgoing[i]) {
-                    int to = indexById.get(c.getTargetNode());
-                    if (--pending[to] == 0) {
-                        order[tail++] = to;
-                    }
+            for (int to : outgoingTargets[i]) {
+                if (--pending[to] == 0) {
+                    order[tail++] = to;
                 }
             }
         }
@@ -121,6 +140,11 @@ public final class WorkflowGraph {
     /** Resolved connections into the node at this index. */
     public List<Connection> incoming(int index) {
         return incoming[index] == null ? List.of() : Collections.unmodifiableList(incoming[index]);
+    }
+
+    /** The index of the source node of each of {@link #incoming(int)}, in the same order. */
+    public int sourceOf(int index, int k) {
+        return incomingSources[index][k];
     }
 
     /** Resolved connections out of the node at this index. */
@@ -186,9 +210,9 @@ public final class WorkflowGraph {
             while (!work.isEmpty()) {
                 int[] frame = work.peek();
                 int v = frame[0];
-                List<Connection> edges = outgoing(v);
-                if (frame[1] < edges.size()) {
-                    int w = indexById.get(edges.get(frame[1]++).getTargetNode());
+                int[] edges = outgoingTargets[v];
+                if (frame[1] < edges.length) {
+                    int w = edges[frame[1]++];
                     if (index[w] == 0) {
                         open(w);
                         work.push(new int[] { w, 0 });
@@ -226,8 +250,8 @@ public final class WorkflowGraph {
         }
 
         private boolean selfLoop(int v) {
-            for (Connection c : outgoing(v)) {
-                if (indexById.get(c.getTargetNode()) == v) {
+            for (int w : outgoingTargets[v]) {
+                if (w == v) {
                     return true;
                 }
             }

@@ -93,25 +93,30 @@ public final class StructureCheck {
                     "the connection " + describe(c) + " refers to node '" + missing + "', which does not exist.",
                     "Remove the connection or add the node '" + missing + "'."));
         }
-        Set<String> targets = new HashSet<>();
-        Set<String> edges = new HashSet<>();
+        Set<Endpoint> targets = new HashSet<>();
+        Set<Edge> edges = new HashSet<>();
         for (Connection c : workflow.getConnections()) {
             if (c.getSourceNode() != null && c.getSourceNode().equals(c.getTargetNode())) {
                 continue; // reported as a cycle of one
             }
-            String edge = c.getSourceNode() + "." + c.getSourcePort() + ">" + c.getTargetNode() + "." + c.getTargetPort();
-            if (!edges.add(edge)) {
+            Endpoint target = new Endpoint(c.getTargetNode(), c.getTargetPort());
+            if (!edges.add(new Edge(new Endpoint(c.getSourceNode(), c.getSourcePort()), target))) {
                 problems.add(Problem.error("duplicate-connection", c.getTargetNode(),
                         "the connection " + describe(c) + " appears twice.", "Remove one of them."));
                 continue;
             }
-            String target = c.getTargetNode() + "." + c.getTargetPort();
             if (!targets.add(target)) {
                 problems.add(Problem.error("input-connected-twice", c.getTargetNode(),
                         "input '" + c.getTargetPort() + "' has more than one incoming connection.",
                         "An input takes one connection; remove the extra ones or join the values first."));
             }
         }
+    }
+
+    private record Endpoint(String node, String port) {
+    }
+
+    private record Edge(Endpoint from, Endpoint to) {
     }
 
     /** "a.out -> b.in", as connections are shown to users. */

@@ -30,6 +30,7 @@ final class KeyHasher {
     }
 
     private final MessageDigest digest;
+    private final byte[] scratch = new byte[33];
 
     KeyHasher() {
         try {
@@ -48,16 +49,21 @@ final class KeyHasher {
     KeyHasher add(CacheKey key) {
         if (key == null) {
             digest.update((byte) 0);
-        } else {
-            digest.update((byte) 1);
-            long[] words = { key.h0(), key.h1(), key.h2(), key.h3() };
-            for (long w : words) {
-                for (int i = 56; i >= 0; i -= 8) {
-                    digest.update((byte) (w >>> i));
-                }
-            }
+            return this;
         }
+        scratch[0] = 1;
+        putLong(key.h0(), 1);
+        putLong(key.h1(), 9);
+        putLong(key.h2(), 17);
+        putLong(key.h3(), 25);
+        digest.update(scratch, 0, 33);
         return this;
+    }
+
+    private void putLong(long value, int at) {
+        for (int i = 0; i < 8; i++) {
+            scratch[at + i] = (byte) (value >>> (56 - 8 * i));
+        }
     }
 
     KeyHasher add(String text) {
@@ -74,10 +80,11 @@ final class KeyHasher {
     }
 
     KeyHasher add(int value) {
-        digest.update((byte) (value >>> 24));
-        digest.update((byte) (value >>> 16));
-        digest.update((byte) (value >>> 8));
-        digest.update((byte) value);
+        scratch[0] = (byte) (value >>> 24);
+        scratch[1] = (byte) (value >>> 16);
+        scratch[2] = (byte) (value >>> 8);
+        scratch[3] = (byte) value;
+        digest.update(scratch, 0, 4);
         return this;
     }
 

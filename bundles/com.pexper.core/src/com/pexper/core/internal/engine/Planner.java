@@ -43,6 +43,14 @@ public final class Planner {
         }
     }
 
+    /**
+     * The plan of a workflow, reused while the workflow does not change (see {@link PlanCache}).
+     * Use it for workflows that are run again and again in one process.
+     */
+    public Result planCached(Workflow workflow, Path baseDirectory) {
+        return PlanCache.of(workflow, this).plan(workflow, baseDirectory);
+    }
+
     public Result plan(Workflow workflow, Path baseDirectory) {
         WorkflowGraph graph = WorkflowGraph.of(workflow);
         List<Problem> problems = new ArrayList<>(StructureCheck.check(workflow, graph));
@@ -118,8 +126,10 @@ public final class Planner {
             Node node = graph.node(i);
             NodeSignature signature = signatures[i];
             bindings[i] = new Plan.Binding[signature.inputs().size()];
-            for (Connection c : graph.incoming(i)) {
-                int source = graph.indexOf(c.getSourceNode());
+            List<Connection> incoming = graph.incoming(i);
+            for (int k = 0; k < incoming.size(); k++) {
+                Connection c = incoming.get(k);
+                int source = graph.sourceOf(i, k);
                 PortSpec port = signature.input(c.getTargetPort());
                 if (port == null) {
                     if (signatures[i].dynamicInputs() != null && !parametersValid[i]) {
@@ -212,7 +222,7 @@ public final class Planner {
         List<Plan.Step> steps = new ArrayList<>(n);
         for (int p = 0; p < order.length; p++) {
             int i = order[p];
-            int[] consumerPositions = consumers[i].stream().mapToInt(c -> positionOf[c]).distinct().sorted().toArray();
+            int[] consumerPositions = positions(consumers[i], positionOf);
             String parameterKey = types[i].id() + "@" + types[i].version() + "|" + parameters[i].canonical();
             steps.add(new Plan.Step(p, graph.node(i), types[i], signatures[i], parameters[i], executors[i],
                     bindings[i], mapped[i], outputTypes[i], consumerPositions, parameterKey));
@@ -220,7 +230,28 @@ public final class Planner {
         return new Result(new Plan(List.copyOf(steps)), List.copyOf(problems));
     }
 
+    /**
+     * Distinct plan positions of the given node indexes, ascending: consumers are added in
+     * topological order, so the positions already ascend and only repeats need dropping.
+     */
+    private static int[] positions(List<Integer> nodes, int[] positionOf) {
+        int[] result = new int[nodes.size()];
+        for (int k = 0; k < result.length; k++) {
+            result[k] = positionOf[nodes.get(k)];
+        }
+        int distinct = 0;
+        for (int k = 0; k < result.length; k++) {
+            if (k == 0 || result[k] != result[k - 1]) {
+                result[distinct++] = result[k];
+            }
+        }
+        return distinct == result.length ? result : Arrays.copyOf(result, distinct);
+    }
+
     private static void checkVersion(Node node, NodeType type, List<Problem> problems) {
+        if (node.getTypeVersion() == null || node.getTypeVersion().equals(type.version())) {
+            return;
+        }
         int saved = major(node.getTypeVersion());
         int installed = major(type.version());
         if (saved > installed) {
