@@ -25,11 +25,11 @@ import com.pexper.core.node.ParameterType;
 import com.pexper.core.node.Parameters;
 import com.pexper.core.node.PortSpec;
 import com.pexper.core.workflow.WorkflowValidator;
-import com.pexper.model.Connection;
 import com.pexper.model.IntegerParameter;
 import com.pexper.model.Node;
 import com.pexper.model.Workflow;
 import com.pexper.model.WorkflowFactory;
+import com.pexper.model.build.WorkflowBuilder;
 import com.pexper.model.io.WorkflowFiles;
 
 /**
@@ -212,21 +212,15 @@ public final class EngineBench {
                 node.getParameters().add(salt);
                 workflow.getNodes().add(node);
                 if (layer > 0) {
-                    workflow.getConnections().add(connection(f, "n" + (layer - 1) + "_" + random.nextInt(WIDTH), node, "a"));
-                    workflow.getConnections().add(connection(f, "n" + (layer - 1) + "_" + random.nextInt(WIDTH), node, "b"));
+                    String above = "n" + (layer - 1) + "_";
+                    workflow.getConnections().add(WorkflowBuilder.newConnection(above + random.nextInt(WIDTH) + ".out",
+                            node.getId() + ".a"));
+                    workflow.getConnections().add(WorkflowBuilder.newConnection(above + random.nextInt(WIDTH) + ".out",
+                            node.getId() + ".b"));
                 }
             }
         }
         return workflow;
-    }
-
-    static Connection connection(WorkflowFactory f, String source, Node target, String port) {
-        Connection c = f.createConnection();
-        c.setSourceNode(source);
-        c.setSourcePort("out");
-        c.setTargetNode(target.getId());
-        c.setTargetPort(port);
-        return c;
     }
 
     static double median(LongSupplier measurement) {

@@ -198,7 +198,7 @@ public final class Cli {
             }
         }
         if (options.flag("json")) {
-            printJson(result, names);
+            printJson(result);
         } else {
             printOutputs(result, names);
         }
@@ -255,9 +255,8 @@ public final class Cli {
         }
     }
 
-    private void printJson(RunResult result, Map<String, String> names) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(buffer).useDefaultPrettyPrinter()) {
+    private void printJson(RunResult result) {
+        printJsonDocument(json -> {
             json.writeStartObject();
             json.writeStringField("runId", result.runId());
             json.writeStringField("workflow", result.workflowName());
@@ -305,10 +304,7 @@ public final class Cli {
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        env.out().println(buffer.toString(StandardCharsets.UTF_8));
+        });
     }
 
     private void printSummary(RunResult result) {
@@ -343,6 +339,22 @@ public final class Cli {
         }
     }
 
+    /** Writes one JSON document to stdout, indented. */
+    private void printJsonDocument(JsonWriter body) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(buffer).useDefaultPrettyPrinter()) {
+            body.write(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // writing to memory
+        }
+        env.out().println(buffer.toString(StandardCharsets.UTF_8));
+    }
+
+    @FunctionalInterface
+    private interface JsonWriter {
+        void write(JsonGenerator json) throws IOException;
+    }
+
     private static void printProblems(Path file, List<Problem> problems, PrintStream to) {
         long errors = problems.stream().filter(Problem::isError).count();
         to.println(file + ": " + errors + (errors == 1 ? " problem" : " problems") + " to fix before it can run:");
@@ -364,8 +376,7 @@ public final class Cli {
         List<Problem> problems = new WorkflowValidator(env.registry()).validate(workflow, file.getParent());
         boolean valid = problems.stream().noneMatch(Problem::isError);
         if (options.flag("json")) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            try (JsonGenerator json = MAPPER.getFactory().createGenerator(buffer).useDefaultPrettyPrinter()) {
+            printJsonDocument(json -> {
                 json.writeStartObject();
                 json.writeBooleanField("valid", valid);
                 json.writeArrayFieldStart("problems");
@@ -380,10 +391,7 @@ public final class Cli {
                 }
                 json.writeEndArray();
                 json.writeEndObject();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            env.out().println(buffer.toString(StandardCharsets.UTF_8));
+            });
         } else if (valid) {
             env.out().println(file + ": valid (" + workflow.getNodes().size() + " nodes, "
                     + workflow.getConnections().size() + " connections)");
@@ -402,17 +410,13 @@ public final class Cli {
         }
         env.registry().problems().forEach(p -> env.err().println("warning: " + p));
         if (options.flag("json")) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            try (JsonGenerator json = MAPPER.getFactory().createGenerator(buffer).useDefaultPrettyPrinter()) {
+            printJsonDocument(json -> {
                 json.writeStartArray();
                 for (NodeType type : env.registry().all()) {
                     writeNodeType(type, json);
                 }
                 json.writeEndArray();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            env.out().println(buffer.toString(StandardCharsets.UTF_8));
+            });
             return ExitCode.OK;
         }
         String category = null;
@@ -565,8 +569,7 @@ public final class Cli {
             return ExitCode.UNREADABLE;
         }
         if (options.flag("json")) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            try (JsonGenerator json = MAPPER.getFactory().createGenerator(buffer).useDefaultPrettyPrinter()) {
+            printJsonDocument(json -> {
                 json.writeStartArray();
                 for (RunRecordStore.Summary run : runs) {
                     json.writeStartObject();
@@ -581,10 +584,7 @@ public final class Cli {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            env.out().println(buffer.toString(StandardCharsets.UTF_8));
+            });
             return ExitCode.OK;
         }
         if (runs.isEmpty()) {

@@ -27,6 +27,7 @@ import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
 import com.pexper.model.Workflow;
+import com.pexper.model.build.WorkflowBuilder;
 
 class CacheTest {
 
@@ -101,7 +102,7 @@ class CacheTest {
     @Test
     void aWorkflowReRunInANewProcessReusesThePersistedCache() throws Exception {
         Path cacheFile = folder.resolve("flow.cache.json");
-        Workflow workflow = Flows.named("persist").node("t", "test.text", "text", "hi").node("u", "test.upper")
+        Workflow workflow = WorkflowBuilder.named("persist").node("t", "test.text", "text", "hi").node("u", "test.upper")
                 .connect("t.text", "u.in").build();
         TestNodes.Journal journal = new TestNodes.Journal();
         for (int process = 0; process < 2; process++) {

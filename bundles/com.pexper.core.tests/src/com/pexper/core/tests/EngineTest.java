@@ -34,6 +34,7 @@ import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
 import com.pexper.model.Workflow;
+import com.pexper.model.build.WorkflowBuilder;
 
 class EngineTest {
 
@@ -64,8 +65,8 @@ class EngineTest {
         return engine.run(workflow, request());
     }
 
-    private static Flows diamond() {
-        return Flows.named("diamond")
+    private static WorkflowBuilder diamond() {
+        return WorkflowBuilder.named("diamond")
                 .node("hello", "test.text", "text", "hello")
                 .node("world", "test.text", "text", "world")
                 .node("loud", "test.upper")
@@ -90,7 +91,7 @@ class EngineTest {
 
     @Test
     void readyNodesRunInParallelButNeverMoreThanThePoolAllows() throws Exception {
-        Flows flows = Flows.named("wide");
+        WorkflowBuilder flows = WorkflowBuilder.named("wide");
         for (int i = 0; i < 8; i++) {
             flows.node("s" + i, "test.sleep", "millis", 60L);
         }
@@ -135,35 +136,19 @@ class EngineTest {
         Workflow workflow = diamond().build();
         assertEquals(TextValue.of("HELLO, world"), run(workflow).outputs().get("result"));
         // a new node wired in: the cached plan must not be reused
-        workflow.getNodes().add(node("extra", "test.upper"));
+        workflow.getNodes().add(WorkflowBuilder.newNode("extra", "test.upper"));
         workflow.getConnections().removeIf(c -> c.getTargetNode().equals("result"));
-        connect(workflow, "joined.out", "extra.in");
-        connect(workflow, "extra.out", "result.value");
+        workflow.getConnections().add(WorkflowBuilder.newConnection("joined.out", "extra.in"));
+        workflow.getConnections().add(WorkflowBuilder.newConnection("extra.out", "result.value"));
         assertEquals(TextValue.of("HELLO, WORLD"), run(workflow).outputs().get("result"));
         // a broken edit is reported, not run with the old plan
         workflow.getConnections().removeIf(c -> c.getTargetNode().equals("extra"));
         assertThrows(InvalidWorkflowException.class, () -> run(workflow));
     }
 
-    private static com.pexper.model.Node node(String id, String type) {
-        com.pexper.model.Node node = Flows.F.createNode();
-        node.setId(id);
-        node.setType(type);
-        return node;
-    }
-
-    private static void connect(Workflow workflow, String from, String to) {
-        var c = Flows.F.createConnection();
-        c.setSourceNode(from.substring(0, from.indexOf('.')));
-        c.setSourcePort(from.substring(from.indexOf('.') + 1));
-        c.setTargetNode(to.substring(0, to.indexOf('.')));
-        c.setTargetPort(to.substring(to.indexOf('.') + 1));
-        workflow.getConnections().add(c);
-    }
-
     @Test
     void aNonDeterministicNodeIsNeverCachedAndItsDownstreamRunsAgain() throws Exception {
-        Workflow workflow = Flows.named("random").node("r", "test.random").node("u", "test.upper")
+        Workflow workflow = WorkflowBuilder.named("random").node("r", "test.random").node("u", "test.upper")
                 .node("out", "test.output").connect("r.text", "u.in").connect("u.out", "out.value").build();
         RunResult first = run(workflow);
         RunResult second = run(workflow);
@@ -174,7 +159,7 @@ class EngineTest {
 
     @Test
     void aFailingNodeFailsOnlyItsDownstreamConeAndNamesItself() throws Exception {
-        Workflow workflow = Flows.named("partial")
+        Workflow workflow = WorkflowBuilder.named("partial")
                 .node("bad", "test.fail")
                 .node("after", "test.upper")
                 .node("afterThat", "test.output")
@@ -197,7 +182,7 @@ class EngineTest {
 
     @Test
     void cancellingStopsARunWithin100msOfTheRunningNodesNextCheck() throws Exception {
-        Workflow workflow = Flows.named("spin").node("spin", "test.spin", "checkMillis", 10L)
+        Workflow workflow = WorkflowBuilder.named("spin").node("spin", "test.spin", "checkMillis", 10L)
                 .node("next", "test.upper").node("side", "test.sleep", "millis", 60_000L)
                 .connect("side.out", "next.in").build();
         RunHandle handle = engine.start(workflow, request());
@@ -219,7 +204,7 @@ class EngineTest {
     @Test
     void cancellingWhileAFileIsBeingWrittenLeavesNoPartialFile() throws Exception {
         Path out = folder.resolve("out");
-        Workflow workflow = Flows.named("write").node("t", "test.text", "text", "data")
+        Workflow workflow = WorkflowBuilder.named("write").node("t", "test.text", "text", "data")
                 .node("w", "test.write", "path", "big.txt", "kilobytes", 100_000L, "millisPerKilobyte", 1L)
                 .connect("t.text", "w.in").build();
         RunHandle handle = engine.start(workflow,
@@ -238,7 +223,7 @@ class EngineTest {
     @Test
     void aDeletedOutputFileIsWrittenAgainOnTheNextRun() throws Exception {
         Path out = folder.resolve("out");
-        Workflow workflow = Flows.named("write").node("t", "test.text", "text", "data")
+        Workflow workflow = WorkflowBuilder.named("write").node("t", "test.text", "text", "data")
                 .node("w", "test.write", "path", "small.txt").connect("t.text", "w.in").build();
         RunRequest request = RunRequest.builder().workflowFile(folder.resolve("flow.pexper")).outputDirectory(out)
                 .build();
@@ -254,7 +239,7 @@ class EngineTest {
 
     @Test
     void aNodeFedAListRunsOncePerItemWithPerItemProgress() throws Exception {
-        Workflow workflow = Flows.named("map").node("list", "test.list", "items", "a, b, c")
+        Workflow workflow = WorkflowBuilder.named("map").node("list", "test.list", "items", "a, b, c")
                 .node("up", "test.upper").node("out", "test.output")
                 .connect("list.items", "up.in").connect("up.out", "out.value").build();
         RunResult result = run(workflow);
@@ -270,7 +255,7 @@ class EngineTest {
 
     @Test
     void aFailedItemIsReportedAndSkippedWhileTheOtherItemsGoOn() throws Exception {
-        Workflow workflow = Flows.named("batch").node("list", "test.list", "items", "x, boom, z")
+        Workflow workflow = WorkflowBuilder.named("batch").node("list", "test.list", "items", "x, boom, z")
                 .node("up", "test.upper").node("again", "test.upper").node("out", "test.output")
                 .connect("list.items", "up.in").connect("up.out", "again.in").connect("again.out", "out.value")
                 .build();
@@ -292,7 +277,7 @@ class EngineTest {
     void itemsStreamThroughAChainOneAtATime() throws Exception {
         try (Engine serial = Engine.builder(TestNodes.registry(journal)).parallelism(1)
                 .scratchDirectory(folder.resolve("scratch")).build()) {
-            Workflow workflow = Flows.named("stream").node("list", "test.list", "items", "a, b, c")
+            Workflow workflow = WorkflowBuilder.named("stream").node("list", "test.list", "items", "a, b, c")
                     .node("first", "test.upper").node("second", "test.upper")
                     .connect("list.items", "first.in").connect("first.out", "second.in").build();
             serial.run(workflow, request());
@@ -304,7 +289,7 @@ class EngineTest {
     @Test
     void aFastProducerStaysWithinTheWindowOfASlowConsumer() throws Exception {
         String items = String.join(",", java.util.stream.IntStream.range(0, 20).mapToObj(i -> "x" + i).toList());
-        Workflow workflow = Flows.named("backpressure").node("list", "test.list", "items", items)
+        Workflow workflow = WorkflowBuilder.named("backpressure").node("list", "test.list", "items", items)
                 .node("fast", "test.upper").node("slow", "test.sleep", "millis", 5L)
                 .connect("list.items", "fast.in").connect("fast.out", "slow.in").build();
         RunResult result = run(workflow); // parallelism 2
@@ -320,7 +305,7 @@ class EngineTest {
 
     @Test
     void addingAnItemToAListRunsOnlyTheNewItem() throws Exception {
-        Workflow workflow = Flows.named("grow").node("list", "test.list", "items", "a, b")
+        Workflow workflow = WorkflowBuilder.named("grow").node("list", "test.list", "items", "a, b")
                 .node("up", "test.upper").connect("list.items", "up.in").build();
         run(workflow);
         ((com.pexper.model.StringParameter) workflow.getNode("list").getParameter("items")).setValue("a, b, c");
@@ -331,7 +316,7 @@ class EngineTest {
 
     @Test
     void listsOfDifferentLengthsFedToOneNodeFailWithBothLengths() throws Exception {
-        Workflow workflow = Flows.named("zip").node("two", "test.list", "items", "a, b")
+        Workflow workflow = WorkflowBuilder.named("zip").node("two", "test.list", "items", "a, b")
                 .node("three", "test.list", "items", "x, y, z").node("join", "test.join")
                 .connect("two.items", "join.a").connect("three.items", "join.b").build();
         RunResult result = run(workflow);
@@ -342,7 +327,7 @@ class EngineTest {
 
     @Test
     void listsOfEqualLengthAreZipped() throws Exception {
-        Workflow workflow = Flows.named("zip").node("left", "test.list", "items", "a, b")
+        Workflow workflow = WorkflowBuilder.named("zip").node("left", "test.list", "items", "a, b")
                 .node("right", "test.list", "items", "x, y").node("join", "test.join").node("out", "test.output")
                 .connect("left.items", "join.a").connect("right.items", "join.b").connect("join.out", "out.value")
                 .build();
@@ -352,7 +337,7 @@ class EngineTest {
 
     @Test
     void anInvalidWorkflowIsRefusedBeforeAnythingRuns() {
-        Workflow workflow = Flows.named("invalid").node("u", "test.upper").node("x", "test.nothing").build();
+        Workflow workflow = WorkflowBuilder.named("invalid").node("u", "test.upper").node("x", "test.nothing").build();
         InvalidWorkflowException e = assertThrows(InvalidWorkflowException.class, () -> run(workflow));
         assertEquals(List.of("missing-input", "unknown-node-type"),
                 e.problems().stream().map(p -> p.code()).sorted().toList());
@@ -361,7 +346,7 @@ class EngineTest {
 
     @Test
     void eventsOfANodeArriveInOrder() throws Exception {
-        run(Flows.named("one").node("s", "test.sleep", "millis", 1L).build());
+        run(WorkflowBuilder.named("one").node("s", "test.sleep", "millis", 1L).build());
         List<String> kinds = events.stream().filter(e -> "s".equals(e.nodeId())).map(e -> e.getClass().getSimpleName())
                 .toList();
         assertEquals(List.of("NodeQueued", "NodeStarted", "NodeFinished"), kinds);

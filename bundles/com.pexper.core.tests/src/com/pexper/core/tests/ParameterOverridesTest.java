@@ -11,12 +11,13 @@ import com.pexper.core.workflow.ParameterOverrides;
 import com.pexper.model.IntegerParameter;
 import com.pexper.model.StringParameter;
 import com.pexper.model.Workflow;
+import com.pexper.model.build.WorkflowBuilder;
 
 class ParameterOverridesTest {
 
     @Test
     void settingsAreParsedByTheParametersDeclaredKind() {
-        Workflow workflow = Flows.named("w").node("t", "test.text", "text", "old").node("s", "test.sleep").build();
+        Workflow workflow = WorkflowBuilder.named("w").node("t", "test.text", "text", "old").node("s", "test.sleep").build();
         List<String> problems = ParameterOverrides.apply(workflow, TestNodes.registry(new TestNodes.Journal()),
                 List.of("t.text=new = with equals", "s.millis=250"));
         assertEquals(List.of(), problems);
@@ -26,7 +27,7 @@ class ParameterOverridesTest {
 
     @Test
     void eachBadSettingIsExplained() {
-        Workflow workflow = Flows.named("w").node("s", "test.sleep").build();
+        Workflow workflow = WorkflowBuilder.named("w").node("s", "test.sleep").build();
         List<String> problems = ParameterOverrides.apply(workflow, TestNodes.registry(new TestNodes.Journal()),
                 List.of("nodot", "x.millis=1", "s.nope=1", "s.millis=soon"));
         assertEquals(4, problems.size());

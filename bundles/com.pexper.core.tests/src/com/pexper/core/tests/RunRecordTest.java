@@ -19,6 +19,7 @@ import com.pexper.core.engine.RunRequest;
 import com.pexper.core.home.PexperHome;
 import com.pexper.core.runs.RunRecordStore;
 import com.pexper.model.Workflow;
+import com.pexper.model.build.WorkflowBuilder;
 
 class RunRecordTest {
 
@@ -28,7 +29,7 @@ class RunRecordTest {
     @Test
     void everyRunIsRecordedWithNodeStatusesDurationsCacheHitsAndOutputs() throws Exception {
         RunRecordStore store = new RunRecordStore(folder.resolve("runs"));
-        Workflow workflow = Flows.named("recorded").node("t", "test.text", "text", "the secret recipe")
+        Workflow workflow = WorkflowBuilder.named("recorded").node("t", "test.text", "text", "the secret recipe")
                 .node("bad", "test.fail").node("out", "test.output").connect("t.text", "out.value").build();
         try (Engine engine = Engine.builder(TestNodes.registry(new TestNodes.Journal())).runRecords(store).build()) {
             engine.run(workflow, RunRequest.builder().workflowFile(folder.resolve("r.pexper")).build());
@@ -54,7 +55,7 @@ class RunRecordTest {
     @Test
     void onlyTheNewestRecordsAreKept() throws Exception {
         RunRecordStore store = new RunRecordStore(folder.resolve("runs"), 3);
-        Workflow workflow = Flows.named("many").node("r", "test.random").build();
+        Workflow workflow = WorkflowBuilder.named("many").node("r", "test.random").build();
         try (Engine engine = Engine.builder(TestNodes.registry(new TestNodes.Journal())).runRecords(store).build()) {
             for (int i = 0; i < 5; i++) {
                 engine.run(workflow, RunRequest.builder().build());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.pexper.core.workflow.WorkflowValidator;
 import com.pexper.model.Workflow;
+import com.pexper.model.build.WorkflowBuilder;
 import com.pexper.model.validation.Problem;
 
 class WorkflowValidatorTest {
@@ -28,14 +29,14 @@ class WorkflowValidatorTest {
 
     @Test
     void aSoundWorkflowValidates() {
-        Workflow workflow = Flows.named("ok").node("t", "test.text", "text", "hi").node("u", "test.upper")
+        Workflow workflow = WorkflowBuilder.named("ok").node("t", "test.text", "text", "hi").node("u", "test.upper")
                 .connect("t.text", "u.in").build();
         assertEquals(List.of(), validate(workflow));
     }
 
     @Test
     void everyKindOfProblemIsReportedInOnePassEachNamingItsNodeAndFix() {
-        Workflow workflow = Flows.named("broken")
+        Workflow workflow = WorkflowBuilder.named("broken")
                 .node("mystery", "com.thirdparty.Frobnicate")       // unknown node type
                 .node("lonely", "test.upper")                        // missing required input
                 .node("list", "test.list", "items", "a")
@@ -67,7 +68,7 @@ class WorkflowValidatorTest {
 
     @Test
     void aConnectionWhoseTypesCannotMeetIsAMismatch() {
-        Workflow workflow = Flows.named("mismatch").node("t", "test.text", "text", "x")
+        Workflow workflow = WorkflowBuilder.named("mismatch").node("t", "test.text", "text", "x")
                 .node("w", "test.write", "path", "out.txt").node("spin", "test.spin")
                 .node("join", "test.join")
                 .connect("t.text", "w.in").connect("w.file", "join.a")  // File -> Text converts: fine
@@ -75,7 +76,7 @@ class WorkflowValidatorTest {
                 .build();
         assertEquals(List.of(), validate(workflow));
 
-        Workflow bad = Flows.named("bad").node("t", "test.text", "text", "x").node("spin", "test.spin")
+        Workflow bad = WorkflowBuilder.named("bad").node("t", "test.text", "text", "x").node("spin", "test.spin")
                 .node("s", "test.sleep").node("l", "test.list", "items", "a")
                 .connect("l.items", "s.in")   // a list to a single-text port: mapped, fine
                 .build();
@@ -84,7 +85,7 @@ class WorkflowValidatorTest {
 
     @Test
     void aTypeMismatchNamesBothTypes() {
-        Workflow workflow = Flows.named("mismatch").node("l", "test.list", "items", "a")
+        Workflow workflow = WorkflowBuilder.named("mismatch").node("l", "test.list", "items", "a")
                 .node("up", "test.upper").node("list2", "test.list", "items", "b")
                 .connect("l.items", "up.in").build();
         assertEquals(List.of(), validate(workflow), "List of Text into Text maps over the items");

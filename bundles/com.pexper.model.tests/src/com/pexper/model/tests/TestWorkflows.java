@@ -4,6 +4,7 @@ import com.pexper.model.Connection;
 import com.pexper.model.Node;
 import com.pexper.model.Workflow;
 import com.pexper.model.WorkflowFactory;
+import com.pexper.model.build.WorkflowBuilder;
 
 /** Builds small workflows for tests. */
 final class TestWorkflows {
@@ -20,28 +21,19 @@ final class TestWorkflows {
     }
 
     static Node node(Workflow w, String id, String type) {
-        Node node = F.createNode();
-        node.setId(id);
-        node.setType(type);
+        Node node = WorkflowBuilder.newNode(id, type);
         w.getNodes().add(node);
         return node;
     }
 
     static Connection connect(Workflow w, String from, String to) {
-        Connection c = F.createConnection();
-        c.setSourceNode(from.substring(0, from.indexOf('.')));
-        c.setSourcePort(from.substring(from.indexOf('.') + 1));
-        c.setTargetNode(to.substring(0, to.indexOf('.')));
-        c.setTargetPort(to.substring(to.indexOf('.') + 1));
+        Connection c = WorkflowBuilder.newConnection(from, to);
         w.getConnections().add(c);
         return c;
     }
 
     static void text(Node node, String name, String value) {
-        var p = F.createStringParameter();
-        p.setName(name);
-        p.setValue(value);
-        node.getParameters().add(p);
+        node.getParameters().add(WorkflowBuilder.parameter(name, value));
     }
 
     /** A chain of n nodes, each feeding the next: big enough that saving it takes a while. */

@@ -14,9 +14,9 @@ import com.pexper.core.engine.RunResult;
 import com.pexper.core.node.InMemoryNodeTypeRegistry;
 import com.pexper.core.node.PluginXmlNodeTypes;
 import com.pexper.core.workflow.WorkflowValidator;
-import com.pexper.model.Node;
 import com.pexper.model.Workflow;
 import com.pexper.model.WorkflowFactory;
+import com.pexper.model.build.WorkflowBuilder;
 import com.pexper.model.validation.Problem;
 import com.pexper.nodes.basic.internal.TextNode;
 
@@ -24,12 +24,10 @@ import com.pexper.nodes.basic.internal.TextNode;
 final class Harness implements AutoCloseable {
 
     static final String P = "com.pexper.nodes.basic.";
-    private static final WorkflowFactory F = WorkflowFactory.eINSTANCE;
-
     final InMemoryNodeTypeRegistry registry;
     final Engine engine;
     final Path folder;
-    final Workflow workflow = F.createWorkflow();
+    final Workflow workflow = WorkflowFactory.eINSTANCE.createWorkflow();
     final List<RunEvent> events = new CopyOnWriteArrayList<>();
     Path outputFolder;
 
@@ -46,48 +44,12 @@ final class Harness implements AutoCloseable {
     }
 
     Harness node(String id, String type, Object... parameters) {
-        Node node = F.createNode();
-        node.setId(id);
-        node.setType(P + type);
-        for (int i = 0; i < parameters.length; i += 2) {
-            String name = (String) parameters[i];
-            var value = switch (parameters[i + 1]) {
-                case String s -> {
-                    var p = F.createStringParameter();
-                    p.setValue(s);
-                    yield p;
-                }
-                case Double d -> {
-                    var p = F.createDecimalParameter();
-                    p.setValue(d);
-                    yield p;
-                }
-                case Boolean b -> {
-                    var p = F.createBooleanParameter();
-                    p.setValue(b);
-                    yield p;
-                }
-                case Path path -> {
-                    var p = F.createFilePathParameter();
-                    p.setValue(path.toString());
-                    yield p;
-                }
-                default -> throw new IllegalArgumentException(String.valueOf(parameters[i + 1]));
-            };
-            value.setName(name);
-            node.getParameters().add(value);
-        }
-        workflow.getNodes().add(node);
+        workflow.getNodes().add(WorkflowBuilder.newNode(id, P + type, parameters));
         return this;
     }
 
     Harness connect(String from, String to) {
-        var c = F.createConnection();
-        c.setSourceNode(from.substring(0, from.indexOf('.')));
-        c.setSourcePort(from.substring(from.indexOf('.') + 1));
-        c.setTargetNode(to.substring(0, to.indexOf('.')));
-        c.setTargetPort(to.substring(to.indexOf('.') + 1));
-        workflow.getConnections().add(c);
+        workflow.getConnections().add(WorkflowBuilder.newConnection(from, to));
         return this;
     }
 
