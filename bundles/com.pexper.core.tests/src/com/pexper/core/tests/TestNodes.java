@@ -79,7 +79,8 @@ public final class TestNodes {
                 .register(NodeType.of("test.random", "1.0.0", "Random", "Test", "", new RandomText(journal)))
                 .register(NodeType.of("test.write", "1.0.0", "Write", "Test", "", new SlowWrite(journal)))
                 .register(NodeType.of("test.spin", "1.0.0", "Spin", "Test", "", new Spin(journal)))
-                .register(NodeType.of("test.output", "1.0.0", "Output", "Test", "", new Output()));
+                .register(NodeType.of("test.output", "1.0.0", "Output", "Test", "", new Output()))
+                .register(NodeType.of("test.negate", "1.0.0", "Negate", "Test", "", new Negate()));
     }
 
     /** Emits its "text" parameter. */
@@ -352,6 +353,20 @@ public final class TestNodes {
                     }
                 }
             };
+        }
+    }
+
+    /** Takes a Number: text cannot be converted to it implicitly. */
+    public static final class Negate implements NodeFactory {
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.required("x", DataType.NUMBER, ""))
+                    .output(PortSpec.output("out", DataType.NUMBER, "")).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            return (inputs, context) -> Outputs.of("out", NumberValue.of(-inputs.number("x")));
         }
     }
 

@@ -84,10 +84,23 @@ class WorkflowValidatorTest {
     }
 
     @Test
-    void aTypeMismatchNamesBothTypes() {
-        Workflow workflow = WorkflowBuilder.named("mismatch").node("l", "test.list", "items", "a")
-                .node("up", "test.upper").node("list2", "test.list", "items", "b")
-                .connect("l.items", "up.in").build();
-        assertEquals(List.of(), validate(workflow), "List of Text into Text maps over the items");
+    void aTypeMismatchNamesBothTypesAndTheFix() {
+        Workflow workflow = WorkflowBuilder.named("mismatch").node("t", "test.text", "text", "7")
+                .node("l", "test.list", "items", "1, 2").node("n", "test.negate").node("m", "test.negate")
+                .connect("t.text", "n.x").connect("l.items", "m.x").build();
+        List<Problem> problems = validate(workflow);
+        assertEquals(List.of("n", "m"), problems.stream().map(Problem::nodeId).toList(), problems.toString());
+        assertEquals("type-mismatch", problems.get(0).code());
+        assertEquals("the connection t.text -> n.x gives Text but input 'x' takes Number.", problems.get(0).message());
+        assertEquals("Connect an output that gives Number, or convert the value first.", problems.get(0).fix());
+        assertTrue(problems.get(1).message().contains("gives List of Text but input 'x' takes Number"),
+                "a list of what cannot convert is a mismatch too, not a mapping");
+    }
+
+    @Test
+    void aListFedToASingleItemPortIsMappedNotAMismatch() {
+        Workflow workflow = WorkflowBuilder.named("mapped").node("l", "test.list", "items", "a")
+                .node("up", "test.upper").connect("l.items", "up.in").build();
+        assertEquals(List.of(), validate(workflow));
     }
 }

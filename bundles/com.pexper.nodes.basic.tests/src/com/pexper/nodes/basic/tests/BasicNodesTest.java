@@ -156,6 +156,17 @@ class BasicNodesTest {
     }
 
     @Test
+    void filesCannotBeFedToAJsonPathButTheirTextCan() {
+        h.node("ls", "listFolder", "folder", folder).node("path", "jsonPath").node("read", "readText")
+                .node("ok", "jsonPath").connect("ls.files", "path.json").connect("ls.files", "read.file")
+                .connect("read.text", "ok.json");
+        List<Problem> problems = h.validate();
+        assertEquals("type-mismatch", codes(problems), problems.toString());
+        assertEquals("path", problems.get(0).nodeId());
+        assertTrue(problems.get(0).message().contains("gives List of File but input 'json' takes JSON"));
+    }
+
+    @Test
     void readingATextFileDecodesStrictlyAndReRunsOnlyWhenTheFileChanges() throws Exception {
         Path notes = Files.writeString(folder.resolve("notes.txt"), "caf\u00e9");
         h.node("read", "readText", "path", Path.of("notes.txt")).node("out", "output").connect("read.text", "out.value");
