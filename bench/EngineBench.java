@@ -44,7 +44,7 @@ public final class EngineBench {
     static final int LAYERS = 100;
     static final int WIDTH = 100;
     static final int WARMUP = 5;
-    static final int MEASURED = 11;
+    static final int MEASURED = 21;
 
     /** A trivial node: a short text from its salt and its inputs' lengths. */
     static final class Step implements NodeFactory {
@@ -81,7 +81,7 @@ public final class EngineBench {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 
         WorkflowValidator validator = new WorkflowValidator(registry);
-        double loadValidate = median(() -> {
+        Stats loadValidate = measure(() -> {
             long start = System.nanoTime();
             try {
                 Workflow workflow = load(file);
@@ -99,7 +99,7 @@ public final class EngineBench {
         try (Engine engine = Engine.builder(registry).parallelism(parallelism).scratchDirectory(folder.resolve("tmp"))
                 .build()) {
             List<Long> executed = new ArrayList<>();
-            double firstRun = median(() -> {
+            Stats firstRun = measure(() -> {
                 // a freshly loaded workflow and an empty cache: planning and all 10,000 executions are timed
                 Workflow copy = load(file);
                 MemoryResultCache fresh = new MemoryResultCache();
@@ -115,7 +115,7 @@ public final class EngineBench {
             RunRequest cached = RunRequest.builder().workflowFile(file).cache(cache).build();
             run(engine, workflow, cached);
             List<Long> reran = new ArrayList<>();
-            double cachedRun = median(() -> {
+            Stats cachedRun = measure(() -> {
                 long start = System.nanoTime();
                 RunResult result = run(engine, workflow, cached);
                 long elapsed = System.nanoTime() - start;
@@ -124,7 +124,7 @@ public final class EngineBench {
             });
 
             // the same, but for a freshly loaded copy: it is planned again (what a new CLI process does)
-            double cachedReplanned = median(() -> {
+            Stats cachedReplanned = measure(() -> {
                 Workflow copy = load(file);
                 long start = System.nanoTime();
                 run(engine, copy, cached);
@@ -135,7 +135,7 @@ public final class EngineBench {
             Node bottom = workflow.getNodes().get((LAYERS - 1) * WIDTH + WIDTH / 2); // last layer
             long[] salt = { 1000 };
             List<Long> topExecuted = new ArrayList<>();
-            double topChange = median(() -> {
+            Stats topChange = measure(() -> {
                 ((IntegerParameter) top.getParameter("salt")).setValue(salt[0]++);
                 long start = System.nanoTime();
                 RunResult result = run(engine, workflow, cached);
@@ -144,7 +144,7 @@ public final class EngineBench {
                 return elapsed;
             });
             List<Long> bottomExecuted = new ArrayList<>();
-            double bottomChange = median(() -> {
+            Stats bottomChange = measure(() -> {
                 ((IntegerParameter) bottom.getParameter("salt")).setValue(salt[0]++);
                 long start = System.nanoTime();
                 RunResult result = run(engine, workflow, cached);
@@ -154,22 +154,20 @@ public final class EngineBench {
             });
 
             long firstExecuted = executed.get(executed.size() - 1);
-            double perNodeMicros = firstRun / firstExecuted / 1000;
+            double perNodeMicros = firstRun.median() / firstExecuted / 1000;
             System.out.println();
-            System.out.printf(Locale.ROOT, "%-52s %10s %10s %8s%n", "measurement (median of " + MEASURED + ")", "value",
-                    "target", "ratio");
-            row("load + validate", ms(loadValidate), "<= 300 ms", loadValidate / 1e6 / 300);
-            row("first run, planning included (" + firstExecuted + " executed)", ms(firstRun), "", Double.NaN);
+            System.out.printf(Locale.ROOT, "%-52s %10s %10s %8s   %s%n", "measurement (median of " + MEASURED + ")",
+                    "value", "target", "ratio", "fastest-slowest");
+            row("load + validate", loadValidate, 300);
+            row("first run, planning included (" + firstExecuted + " executed)", firstRun, 0);
             row("  overhead per executed node (whole run / nodes)", String.format(Locale.ROOT, "%.2f us",
-                    perNodeMicros), "<= 20 us", perNodeMicros / 20);
-            row("re-run unchanged (" + reran.get(reran.size() - 1) + " executed, all cached)", ms(cachedRun),
-                    "<= 50 ms", cachedRun / 1e6 / 50);
-            row("  same, freshly loaded copy (planned again)", ms(cachedReplanned), "<= 50 ms",
-                    cachedReplanned / 1e6 / 50);
+                    perNodeMicros), "<= 20 us", perNodeMicros / 20, "");
+            row("re-run unchanged (" + reran.get(reran.size() - 1) + " executed, all cached)", cachedRun, 50);
+            row("  same, freshly loaded copy (planned again)", cachedReplanned, 50);
             row("re-run after a change in layer 1 (" + topExecuted.get(topExecuted.size() - 1) + " executed)",
-                    ms(topChange), "", Double.NaN);
+                    topChange, 0);
             row("re-run after a change in the last layer (" + bottomExecuted.get(bottomExecuted.size() - 1)
-                    + " executed)", ms(bottomChange), "", Double.NaN);
+                    + " executed)", bottomChange, 0);
         }
     }
 
@@ -223,7 +221,14 @@ public final class EngineBench {
         return workflow;
     }
 
-    static double median(LongSupplier measurement) {
+    /** Median, fastest and slowest of the measured repetitions, in nanoseconds. */
+    record Stats(double median, double min, double max) {
+        String range() {
+            return String.format(Locale.ROOT, "%.1f-%.1f ms", min / 1e6, max / 1e6);
+        }
+    }
+
+    static Stats measure(LongSupplier measurement) {
         for (int i = 0; i < WARMUP; i++) {
             measurement.getAsLong();
         }
@@ -232,12 +237,18 @@ public final class EngineBench {
             samples.add(measurement.getAsLong());
         }
         Collections.sort(samples);
-        return samples.get(samples.size() / 2);
+        return new Stats(samples.get(samples.size() / 2), samples.get(0), samples.get(samples.size() - 1));
     }
 
-    static void row(String what, String value, String target, double ratio) {
-        System.out.printf(Locale.ROOT, "%-52s %10s %10s %8s%n", what, value, target,
-                Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio));
+    /** A timing row: the median against a target in milliseconds (0 for none), and the range. */
+    static void row(String what, Stats stats, double targetMillis) {
+        row(what, ms(stats.median()), targetMillis > 0 ? "<= " + (int) targetMillis + " ms" : "",
+                targetMillis > 0 ? stats.median() / 1e6 / targetMillis : Double.NaN, stats.range());
+    }
+
+    static void row(String what, String value, String target, double ratio, String range) {
+        System.out.printf(Locale.ROOT, "%-52s %10s %10s %8s   %s%n", what, value, target,
+                Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio), range);
     }
 
     static String ms(double nanos) {
