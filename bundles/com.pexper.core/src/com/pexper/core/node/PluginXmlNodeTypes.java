@@ -2,6 +2,7 @@ package com.pexper.core.node;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +69,8 @@ public final class PluginXmlNodeTypes {
      * plain JVM, the way to register a bundle's node types from its own declarations.
      */
     public static List<NodeType> ofBundleContaining(Class<?> type) throws IOException {
-        URL location = type.getProtectionDomain().getCodeSource().getLocation();
-        String base = location.toString();
-        URL pluginXml = base.endsWith("/") ? new URL(location, "plugin.xml") : new URL("jar:" + base + "!/plugin.xml");
+        String base = type.getProtectionDomain().getCodeSource().getLocation().toString();
+        URL pluginXml = URI.create(base.endsWith("/") ? base + "plugin.xml" : "jar:" + base + "!/plugin.xml").toURL();
         String contributor = type.getPackageName();
         return read(pluginXml, type.getClassLoader(), contributor);
     }
