@@ -1,14 +1,10 @@
 package com.pexper.core.cache;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.pexper.core.data.FileStamp;
 import com.pexper.core.data.FileValue;
 import com.pexper.core.data.ListValue;
 import com.pexper.core.data.Value;
@@ -19,25 +15,6 @@ import com.pexper.core.data.Value;
  * deleted output file is written anew.
  */
 public final class CachedResult {
-
-    /** A file as it was when the result was stored. */
-    public record FileStamp(Path path, long size, long modified) {
-
-        static FileStamp of(Path path) {
-            try {
-                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                return new FileStamp(path, attributes.size(), attributes.lastModifiedTime().toMillis());
-            } catch (IOException e) {
-                return null; // a file that does not exist (yet) cannot go stale
-            }
-        }
-
-        boolean isCurrent() {
-            FileStamp now = of(path);
-            return now != null && now.size == size && now.modified == modified;
-        }
-    }
 
     private final Map<String, Value> outputs;
     private final List<FileStamp> files;

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pexper.core.data.FileStamp;
 import com.pexper.core.data.Value;
 import com.pexper.model.io.AtomicFile;
 
@@ -43,9 +44,9 @@ public final class PersistentResultCache implements ResultCache {
                     for (Map.Entry<String, JsonNode> output : entry.path("outputs").properties()) {
                         outputs.put(output.getKey(), ValueCodec.read(output.getValue(), MAPPER));
                     }
-                    java.util.List<CachedResult.FileStamp> stamps = new java.util.ArrayList<>();
+                    java.util.List<FileStamp> stamps = new java.util.ArrayList<>();
                     for (JsonNode stamp : entry.path("files")) {
-                        stamps.add(new CachedResult.FileStamp(Path.of(stamp.get(0).asText()), stamp.get(1).asLong(),
+                        stamps.add(new FileStamp(Path.of(stamp.get(0).asText()), stamp.get(1).asLong(),
                                 stamp.get(2).asLong()));
                     }
                     memory.put(CacheKey.parse(entry.path("key").asText()), new CachedResult(outputs, stamps));
@@ -80,7 +81,7 @@ public final class PersistentResultCache implements ResultCache {
                 }
                 out.writeEndObject();
                 out.writeArrayFieldStart("files");
-                for (CachedResult.FileStamp stamp : result.files()) {
+                for (FileStamp stamp : result.files()) {
                     out.writeStartArray();
                     out.writeString(stamp.path().toString());
                     out.writeNumber(stamp.size());

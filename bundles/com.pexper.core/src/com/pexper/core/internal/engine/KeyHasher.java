@@ -1,16 +1,13 @@
 package com.pexper.core.internal.engine;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.pexper.core.cache.CacheKey;
 import com.pexper.core.data.BooleanValue;
+import com.pexper.core.data.FileStamp;
 import com.pexper.core.data.FileValue;
 import com.pexper.core.data.NumberValue;
 import com.pexper.core.data.TextValue;
@@ -102,16 +99,7 @@ final class KeyHasher {
             case TextValue t -> add("text").add(t.text());
             case NumberValue n -> add("number").add(Double.toString(n.value()));
             case BooleanValue b -> add("boolean").add(Boolean.toString(b.value()));
-            case FileValue f -> {
-                add("file").add(f.path().toString());
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(f.path(), BasicFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS);
-                    add(Long.toString(attributes.size())).add(Long.toString(attributes.lastModifiedTime().toMillis()));
-                } catch (IOException e) {
-                    add("missing");
-                }
-            }
+            case FileValue f -> add("file").add(FileStamp.describe(f.path()));
             default -> {
                 return false;
             }

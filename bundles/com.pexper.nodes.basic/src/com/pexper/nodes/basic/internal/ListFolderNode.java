@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.PatternSyntaxException;
 
 import com.pexper.core.data.DataType;
+import com.pexper.core.data.FileStamp;
 import com.pexper.core.data.FileValue;
 import com.pexper.core.data.ListValue;
 import com.pexper.core.data.Value;
@@ -87,7 +88,7 @@ public final class ListFolderNode implements NodeFactory {
                 StringBuilder state = new StringBuilder();
                 try {
                     for (Path file : list(context)) {
-                        state.append(ReadTextNode.stamp(file)).append('\n');
+                        state.append(FileStamp.describe(file)).append('\n');
                     }
                 } catch (NodeExecutionException e) {
                     state.append(e.getMessage()); // fails again when run, with this message

@@ -8,12 +8,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 
 import com.pexper.core.data.DataType;
+import com.pexper.core.data.FileStamp;
 import com.pexper.core.data.TextValue;
 import com.pexper.core.node.ExecutionContext;
 import com.pexper.core.node.Inputs;
@@ -58,7 +57,7 @@ public final class ReadTextNode implements NodeFactory {
 
             @Override
             public String fingerprint(Inputs inputs, ExecutionContext context) throws Exception {
-                return stamp(file(inputs, configured));
+                return FileStamp.describe(file(inputs, configured));
             }
         };
     }
@@ -71,16 +70,6 @@ public final class ReadTextNode implements NodeFactory {
             throw new NodeExecutionException("no file to read: set 'path' or connect a file to the 'file' input.");
         }
         return configured;
-    }
-
-    /** Size and modification time: the result depends on the file's content, which these stand for. */
-    static String stamp(Path file) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return file + "|" + a.size() + "|" + a.lastModifiedTime().toMillis();
-        } catch (IOException e) {
-            return file + "|missing";
-        }
     }
 
     static String read(Path file, Charset charset) throws NodeExecutionException {
