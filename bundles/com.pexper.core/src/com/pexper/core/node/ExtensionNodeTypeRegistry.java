@@ -3,9 +3,7 @@ package com.pexper.core.node;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.CoreException;
@@ -22,7 +20,7 @@ public final class ExtensionNodeTypeRegistry implements NodeTypeRegistry {
 
     public static final String EXTENSION_POINT = "com.pexper.core.nodeTypes";
 
-    private final Map<String, NodeType> types = new LinkedHashMap<>();
+    private final InMemoryNodeTypeRegistry types = new InMemoryNodeTypeRegistry();
     private final List<String> problems = new ArrayList<>();
 
     public ExtensionNodeTypeRegistry(IExtensionRegistry registry) {
@@ -43,10 +41,12 @@ public final class ExtensionNodeTypeRegistry implements NodeTypeRegistry {
             NodeType type = new NodeType(id, element.getAttribute("version"), element.getAttribute("label"),
                     element.getAttribute("category"), element.getAttribute("description"),
                     element.getAttribute("icon"), contributor, () -> create(element));
-            NodeType previous = types.putIfAbsent(id, type);
+            NodeType previous = types.find(id).orElse(null);
             if (previous != null) {
                 problems.add(contributor + ": node type '" + id + "' is also contributed by "
                         + previous.contributor() + "; the first one is used");
+            } else {
+                types.register(type);
             }
         }
     }
@@ -66,14 +66,12 @@ public final class ExtensionNodeTypeRegistry implements NodeTypeRegistry {
 
     @Override
     public Optional<NodeType> find(String id) {
-        return Optional.ofNullable(types.get(id));
+        return types.find(id);
     }
 
     @Override
     public Collection<NodeType> all() {
-        List<NodeType> sorted = new ArrayList<>(types.values());
-        sorted.sort(InMemoryNodeTypeRegistry.ORDER);
-        return sorted;
+        return types.all();
     }
 
     @Override

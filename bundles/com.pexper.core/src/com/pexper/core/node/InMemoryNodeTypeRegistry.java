@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Node types registered in code: for tests, embedding Pexper, and running without OSGi. */
 public final class InMemoryNodeTypeRegistry implements NodeTypeRegistry {
 
-    static final Comparator<NodeType> ORDER = Comparator.comparing(NodeType::category)
+    private static final Comparator<NodeType> ORDER = Comparator.comparing(NodeType::category)
             .thenComparing(NodeType::label).thenComparing(NodeType::id);
 
     private final Map<String, NodeType> types = new ConcurrentHashMap<>();
