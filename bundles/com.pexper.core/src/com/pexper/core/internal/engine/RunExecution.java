@@ -84,7 +84,6 @@ public final class RunExecution implements RunHandle {
         CacheKey key;
         Value[] outputs;
         int readersLeft;
-        String description;
     }
 
     /** The coordinator's view of one node. */
@@ -513,19 +512,17 @@ public final class RunExecution implements RunHandle {
                 Item upstream = runs[b.source()].items[i];
                 if (upstream.state != ItemState.DONE) {
                     item.state = ItemState.SKIPPED;
-                    item.description = upstream.description;
                     resolveItem(run, i);
                     return;
                 }
             }
         }
-        Inputs inputs;
+        Inputs inputs = null;
         try {
             inputs = itemInputs(run, i);
-            item.description = describeItem(run, i, inputs);
             item.key = nodeKey(run, inputs, i);
         } catch (Exception e) {
-            failItem(run, i, message(e));
+            failItem(run, i, inputs, message(e));
             return;
         }
         CachedResult hit = run.step.signature().deterministic() ? cache.get(item.key) : null;
@@ -575,7 +572,7 @@ public final class RunExecution implements RunHandle {
         if (done.cancelled) {
             item.state = ItemState.CANCELLED;
         } else if (done.error != null) {
-            failItem(run, task.item, done.error);
+            failItem(run, task.item, task.inputs, done.error);
         } else {
             store(run.step, item.key, done.outputs);
             item.outputs = done.outputs;
@@ -584,11 +581,12 @@ public final class RunExecution implements RunHandle {
         }
     }
 
-    private void failItem(NodeRun run, int i, String error) {
+    /** @param inputs the item's inputs, or null when they could not be gathered */
+    private void failItem(NodeRun run, int i, Inputs inputs, String error) {
         Item item = run.items[i];
         item.state = ItemState.FAILED;
         run.failedOwnItems++;
-        String description = item.description != null ? item.description : "item " + (i + 1);
+        String description = inputs != null ? describeItem(run, i, inputs) : "item " + (i + 1);
         run.failures.add(new NodeOutcome.ItemFailure(i, description, error));
         emit(new RunEvent.ItemFailed(runId, run.step.id(), i, description, error));
         resolveItem(run, i);
