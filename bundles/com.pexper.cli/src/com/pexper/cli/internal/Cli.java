@@ -279,27 +279,7 @@ public final class Cli {
             json.writeArrayFieldStart("nodes");
             for (NodeOutcome node : result.nodes()) {
                 json.writeStartObject();
-                json.writeStringField("id", node.nodeId());
-                json.writeStringField("type", node.typeId());
-                json.writeStringField("status", node.status().name());
-                json.writeBooleanField("cached", node.cached());
-                json.writeNumberField("durationMillis", node.durationNanos() / 1e6);
-                if (node.items() >= 0) {
-                    json.writeNumberField("items", node.items());
-                    json.writeNumberField("cachedItems", node.cachedItems());
-                    json.writeArrayFieldStart("failedItems");
-                    for (NodeOutcome.ItemFailure failure : node.itemFailures()) {
-                        json.writeStartObject();
-                        json.writeNumberField("index", failure.index());
-                        json.writeStringField("item", failure.item());
-                        json.writeStringField("error", failure.message());
-                        json.writeEndObject();
-                    }
-                    json.writeEndArray();
-                }
-                if (node.error() != null) {
-                    json.writeStringField("error", node.error());
-                }
+                RunRecordStore.writeNodeFields(node, json);
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -73,27 +73,7 @@ public final class RunRecordStore {
             out.writeArrayFieldStart("nodes");
             for (NodeOutcome node : run.nodes()) {
                 out.writeStartObject();
-                out.writeStringField("id", node.nodeId());
-                out.writeStringField("type", node.typeId());
-                out.writeStringField("status", node.status().name());
-                out.writeNumberField("durationMillis", node.durationNanos() / 1_000_000.0);
-                out.writeBooleanField("cached", node.cached());
-                if (node.items() >= 0) {
-                    out.writeNumberField("items", node.items());
-                    out.writeNumberField("cachedItems", node.cachedItems());
-                    out.writeArrayFieldStart("failedItems");
-                    for (NodeOutcome.ItemFailure failure : node.itemFailures()) {
-                        out.writeStartObject();
-                        out.writeNumberField("index", failure.index());
-                        out.writeStringField("item", failure.item());
-                        out.writeStringField("error", failure.message());
-                        out.writeEndObject();
-                    }
-                    out.writeEndArray();
-                }
-                if (node.error() != null) {
-                    out.writeStringField("error", node.error());
-                }
+                writeNodeFields(node, out);
                 out.writeObjectFieldStart("outputs");
                 for (Map.Entry<String, String> output : node.outputs().entrySet()) {
                     out.writeStringField(output.getKey(), output.getValue());
@@ -110,6 +90,34 @@ public final class RunRecordStore {
             out.writeEndObject();
         }
         return buffer.toByteArray();
+    }
+
+    /**
+     * Writes how one node fared (id, type, status, duration, cache hit, items and their failures,
+     * error) into the JSON object being written: the form of run records and of `pexper run --json`.
+     */
+    public static void writeNodeFields(NodeOutcome node, JsonGenerator out) throws IOException {
+        out.writeStringField("id", node.nodeId());
+        out.writeStringField("type", node.typeId());
+        out.writeStringField("status", node.status().name());
+        out.writeNumberField("durationMillis", node.durationNanos() / 1_000_000.0);
+        out.writeBooleanField("cached", node.cached());
+        if (node.items() >= 0) {
+            out.writeNumberField("items", node.items());
+            out.writeNumberField("cachedItems", node.cachedItems());
+            out.writeArrayFieldStart("failedItems");
+            for (NodeOutcome.ItemFailure failure : node.itemFailures()) {
+                out.writeStartObject();
+                out.writeNumberField("index", failure.index());
+                out.writeStringField("item", failure.item());
+                out.writeStringField("error", failure.message());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        }
+        if (node.error() != null) {
+            out.writeStringField("error", node.error());
+        }
     }
 
     /** A run as listed: the essentials of its record. */
