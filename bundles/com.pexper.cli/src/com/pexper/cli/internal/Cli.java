@@ -78,6 +78,15 @@ public final class Cli {
               validate WORKFLOW  list every problem of a workflow, without running it [--json]
               nodes              list the installed node types with their ports and parameters [--json]
               runs               list recent runs [--limit N] [--json]
+              remove-bg INPUT... --out DIR   remove the background of photos and folders of photos
+                --model ID         isnet-medium (default), isnet-small or rmbg-1.4
+                --output KIND      cutout (RGBA PNG, default), mask (8-bit gray PNG) or composite
+                --color COLOUR     the composite's background (default #ffffff)
+                --refine           snap edges to the photo and remove colour halos
+                --recursive        include subfolders of folder inputs
+                --overwrite        replace existing files in DIR (inputs are never replaced)
+              models list|install FILE [--as ID]|verify|fetch ID
+                                 the on-device models: what is installed, add one, check them
               help [COMMAND]     this text
 
             Exit codes: 0 success, 2 invalid arguments or workflow, 3 a file cannot be read or parsed,
@@ -109,6 +118,9 @@ public final class Cli {
                 case "validate" -> validate(Options.parse(command, rest, Set.of("json", "help"), Set.of("set")));
                 case "nodes" -> nodes(Options.parse(command, rest, Set.of("json", "help"), Set.of()));
                 case "runs" -> runs(Options.parse(command, rest, Set.of("json", "help"), Set.of("limit")));
+                case "models" -> new ImagingCommands(this, env).models(rest);
+                case "remove-bg" -> new ImagingCommands(this, env).removeBackground(Options.parse(command, rest,
+                        Set.of("refine", "overwrite", "recursive", "help"), Set.of("out", "model", "output", "color", "jobs")));
                 default -> throw new UsageException("unknown command '" + command + "'; see `pexper help`");
             };
         } catch (UsageException e) {
@@ -163,32 +175,15 @@ public final class Cli {
                 ? PersistentResultCache.open(env.home().cacheFor(file), MemoryResultCache.DEFAULT_MAX_BYTES) : null;
         int jobs = options.positiveInt("jobs", Runtime.getRuntime().availableProcessors());
         Map<String, String> names = displayNames(workflow);
-        ProgressReporter progress = new ProgressReporter(env.err(), env.terminal(), names);
-
         RunResult result;
-        try (Engine engine = Engine.builder(env.registry()).parallelism(jobs)
-                .runRecords(new RunRecordStore(env.home().runs())).scratchDirectory(env.home().scratch())
-                .cache(new MemoryResultCache()).build()) {
-            RunRequest.Builder request = RunRequest.builder().workflowFile(file).outputDirectory(out).listener(progress);
-            if (cache != null) {
-                request.cache(cache);
-            }
-            RunHandle handle = engine.start(workflow, request.build());
-            try (AutoCloseable interrupt = env.interrupts().onInterrupt(() -> {
-                env.err().println();
-                env.err().println("pexper: interrupted; stopping the run (press Ctrl-C again to quit at once)");
-                handle.cancel();
-            })) {
-                result = handle.await();
-            }
+        try {
+            result = execute(workflow, file, out, jobs, cache, new MemoryResultCache(), names);
         } catch (InvalidWorkflowException e) {
             printProblems(file, e.problems(), env.err());
             return ExitCode.INVALID;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+        if (result == null) {
             return ExitCode.INTERRUPTED;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
         if (cache != null) {
             try {
@@ -207,6 +202,40 @@ public final class Cli {
             return ExitCode.INTERRUPTED;
         }
         return result.status() == RunStatus.FAILED || result.failedItems() > 0 ? ExitCode.NODE_FAILED : ExitCode.OK;
+    }
+
+    /**
+     * Runs a workflow with live progress and Ctrl-C cancelling it.
+     *
+     * @param memory the in-run cache of values (bounded); batches of images pass a small one
+     * @return the result, or null when the wait was interrupted
+     */
+    RunResult execute(Workflow workflow, Path file, Path out, int jobs, PersistentResultCache cache,
+            MemoryResultCache memory, Map<String, String> names) throws InvalidWorkflowException {
+        ProgressReporter progress = new ProgressReporter(env.err(), env.terminal(), names);
+        try (Engine engine = Engine.builder(env.registry()).parallelism(jobs)
+                .runRecords(new RunRecordStore(env.home().runs())).scratchDirectory(env.home().scratch())
+                .cache(memory).build()) {
+            RunRequest.Builder request = RunRequest.builder().workflowFile(file).outputDirectory(out).listener(progress);
+            if (cache != null) {
+                request.cache(cache);
+            }
+            RunHandle handle = engine.start(workflow, request.build());
+            try (AutoCloseable interrupt = env.interrupts().onInterrupt(() -> {
+                env.err().println();
+                env.err().println("pexper: interrupted; stopping the run (press Ctrl-C again to quit at once)");
+                handle.cancel();
+            })) {
+                return handle.await();
+            }
+        } catch (InvalidWorkflowException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Path workflowArgument(Options options, String command) throws UsageException {
@@ -231,7 +260,7 @@ public final class Cli {
         }
     }
 
-    private Map<String, String> displayNames(Workflow workflow) {
+    Map<String, String> displayNames(Workflow workflow) {
         Map<String, String> names = new HashMap<>();
         for (Node node : workflow.getNodes()) {
             String label = node.getLabel();
@@ -287,7 +316,7 @@ public final class Cli {
         });
     }
 
-    private void printSummary(RunResult result) {
+    void printSummary(RunResult result) {
         long millis = result.finished().toEpochMilli() - result.started().toEpochMilli();
         String time = millis < 10_000 ? millis + " ms" : String.format("%.1f s", millis / 1000.0);
         long failed = result.nodes().stream().filter(n -> n.status() == NodeStatus.FAILED).count();

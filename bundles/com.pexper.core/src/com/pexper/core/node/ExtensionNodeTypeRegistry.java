@@ -25,10 +25,14 @@ public final class ExtensionNodeTypeRegistry implements NodeTypeRegistry {
 
     public ExtensionNodeTypeRegistry(IExtensionRegistry registry) {
         for (IConfigurationElement element : registry.getConfigurationElementsFor(EXTENSION_POINT)) {
+            String contributor = element.getContributor().getName();
+            if ("nodeTypeSource".equals(element.getName())) {
+                addFromSource(element, contributor);
+                continue;
+            }
             if (!"nodeType".equals(element.getName())) {
                 continue;
             }
-            String contributor = element.getContributor().getName();
             String id = element.getAttribute("id");
             if (id == null || id.isBlank()) {
                 problems.add(contributor + ": a nodeType without an id was ignored");
@@ -41,13 +45,35 @@ public final class ExtensionNodeTypeRegistry implements NodeTypeRegistry {
             NodeType type = new NodeType(id, element.getAttribute("version"), element.getAttribute("label"),
                     element.getAttribute("category"), element.getAttribute("description"),
                     element.getAttribute("icon"), contributor, () -> create(element));
-            NodeType previous = types.find(id).orElse(null);
-            if (previous != null) {
-                problems.add(contributor + ": node type '" + id + "' is also contributed by "
-                        + previous.contributor() + "; the first one is used");
-            } else {
-                types.register(type);
+            register(type, contributor);
+        }
+    }
+
+    private void register(NodeType type, String contributor) {
+        NodeType previous = types.find(type.id()).orElse(null);
+        if (previous != null) {
+            problems.add(contributor + ": node type '" + type.id() + "' is also contributed by "
+                    + previous.contributor() + "; the first one is used");
+        } else {
+            types.register(type);
+        }
+    }
+
+    private void addFromSource(IConfigurationElement element, String contributor) {
+        try {
+            Object created = element.createExecutableExtension("class");
+            if (!(created instanceof NodeTypeSource source)) {
+                problems.add(contributor + ": " + created.getClass().getName() + " does not implement "
+                        + NodeTypeSource.class.getName() + " and was ignored");
+                return;
             }
+            for (NodeType type : source.nodeTypes()) {
+                register(type, contributor);
+            }
+            problems.addAll(source.problems());
+        } catch (CoreException | RuntimeException | LinkageError e) {
+            problems.add(contributor + ": its node type source could not be loaded and was ignored: " + e.getMessage()
+                    + ". Update or reinstall that plug-in.");
         }
     }
 

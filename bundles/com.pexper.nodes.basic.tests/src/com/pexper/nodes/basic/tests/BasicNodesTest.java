@@ -48,7 +48,7 @@ class BasicNodesTest {
 
     @Test
     void everyBuiltInNodeTypeIsRegisteredFromPluginXml() {
-        assertEquals(List.of("join", "jsonPath", "listFolder", "number", "output", "readText", "template", "text",
+        assertEquals(List.of("fileList", "join", "jsonPath", "listFolder", "number", "output", "readText", "template", "text",
                 "writeText"), h.registry.all().stream().map(t -> t.id().substring(Harness.P.length())).sorted().toList());
         assertTrue(h.registry.all().stream().allMatch(t -> t.isAvailable() && !t.description().isEmpty()));
     }

@@ -1,0 +1,201 @@
+package com.pexper.cli.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.pexper.core.cache.MemoryResultCache;
+import com.pexper.core.engine.InvalidWorkflowException;
+import com.pexper.core.engine.RunResult;
+import com.pexper.core.engine.RunStatus;
+import com.pexper.imaging.Rgba;
+import com.pexper.imaging.onnx.ModelCatalog;
+import com.pexper.imaging.onnx.ModelDescriptor;
+import com.pexper.imaging.onnx.ModelException;
+import com.pexper.imaging.onnx.ModelStore;
+import com.pexper.imaging.onnx.SegmentationModel;
+import com.pexper.model.Workflow;
+import com.pexper.model.build.WorkflowBuilder;
+
+/** {@code pexper remove-bg} and {@code pexper models}: the on-device imaging jobs. */
+final class ImagingCommands {
+
+    /** What a folder input contributes: the image formats Pexper reads, by extension, in either case. */
+    static final String IMAGE_PATTERN = "*.{png,PNG,jpg,JPG,jpeg,JPEG,webp,WEBP,bmp,BMP,gif,GIF,tif,TIF,tiff,TIFF}";
+
+    private final Cli cli;
+    private final Cli.Environment env;
+    private final ModelStore store;
+
+    ImagingCommands(Cli cli, Cli.Environment env) {
+        this.cli = cli;
+        this.env = env;
+        this.store = new ModelStore(env.home().models(), ModelCatalog.builtIn());
+    }
+
+    int models(List<String> args) throws UsageException {
+        String sub = args.isEmpty() ? "list" : args.get(0);
+        Options options = Options.parse("models " + sub, args.subList(Math.min(1, args.size()), args.size()),
+                Set.of("help"), Set.of("as"));
+        return switch (sub) {
+            case "list" -> list();
+            case "install" -> install(options);
+            case "verify" -> verify();
+            case "fetch" -> {
+                env.err().println("pexper: 'models fetch' runs the repository's fetch script; start it through ./pexper");
+                yield ExitCode.INVALID;
+            }
+            default -> throw new UsageException("unknown 'models' command '" + sub + "'; use list, install FILE, verify"
+                    + " or fetch ID");
+        };
+    }
+
+    private int list() {
+        env.out().printf(Locale.ROOT, "%-13s %-10s %-9s %s%n", "MODEL", "STATUS", "SIZE", "LICENSE");
+        for (ModelStore.Entry entry : store.list()) {
+            ModelDescriptor model = entry.descriptor();
+            env.out().printf(Locale.ROOT, "%-13s %-10s %-9s %s%n", model.id(), entry.installed() ? "installed" : "missing",
+                    entry.installed() ? String.format(Locale.ROOT, "%.1f MB", entry.size() / 1e6) : "-", model.license());
+        }
+        env.out().println();
+        env.out().println("Models folder: " + store.folder());
+        for (ModelStore.Entry entry : store.list()) {
+            if (!entry.installed()) {
+                env.out().println(entry.descriptor().id() + ": " + ModelStore.howToGet(entry.descriptor()));
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private int install(Options options) throws UsageException {
+        if (options.positional().size() != 1) {
+            throw new UsageException("'models install' takes one model file, e.g. pexper models install isnet-medium.onnx");
+        }
+        Path file = env.workingDirectory().resolve(options.positional().get(0)).toAbsolutePath().normalize();
+        try {
+            ModelDescriptor model = store.install(file, options.value("as"), ImagingCommands::checkContract, null);
+            env.out().println("Installed " + model.id() + " (" + model.label() + ") into " + store.folder());
+            env.out().println("License: " + model.license());
+            return ExitCode.OK;
+        } catch (ModelException e) {
+            env.err().println("pexper: " + e.getMessage());
+            return ExitCode.UNREADABLE;
+        }
+    }
+
+    private static void checkContract(ModelDescriptor model, Path file) throws ModelException {
+        try (SegmentationModel loaded = SegmentationModel.load(model, file, 1)) {
+            // loading checks the inputs and outputs against the descriptor
+        }
+    }
+
+    private int verify() {
+        List<ModelStore.Verification> results = store.verify(null);
+        if (results.isEmpty()) {
+            env.out().println("No models are installed in " + store.folder() + ".");
+            return ExitCode.OK;
+        }
+        boolean ok = true;
+        for (ModelStore.Verification result : results) {
+            env.out().println(result.descriptor().id() + ": " + result.message());
+            ok &= result.ok();
+        }
+        return ok ? ExitCode.OK : ExitCode.UNREADABLE;
+    }
+
+    int removeBackground(Options options) throws UsageException {
+        if (options.flag("help") || options.positional().isEmpty()) {
+            throw new UsageException("usage: pexper remove-bg INPUT... --out DIR [--model ID] [--output cutout|mask|composite]"
+                    + " [--refine]; INPUT is a photo or a folder of photos");
+        }
+        if (options.value("out") == null) {
+            throw new UsageException("say where the results go with --out DIR");
+        }
+        String modelId = options.value("model") == null ? ModelCatalog.DEFAULT_MODEL : options.value("model");
+        if (store.catalog().find(modelId).isEmpty()) {
+            throw new UsageException("unknown model '" + modelId + "'; use " + store.catalog().ids());
+        }
+        String output = options.value("output") == null ? "cutout" : options.value("output");
+        if (!Set.of("cutout", "mask", "composite").contains(output)) {
+            throw new UsageException("--output is cutout, mask or composite, not '" + output + "'");
+        }
+        String color = options.value("color") == null ? "#ffffff" : options.value("color");
+        try {
+            Rgba.parse(color);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--color: " + e.getMessage());
+        }
+        try {
+            store.locate(modelId);
+        } catch (ModelException e) {
+            env.err().println("pexper: " + e.getMessage());
+            return ExitCode.UNREADABLE;
+        }
+        Path out = env.workingDirectory().resolve(options.value("out")).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UsageException("cannot create the output folder " + out + ": " + e.getMessage());
+        }
+
+        WorkflowBuilder workflow = WorkflowBuilder.named("remove-bg");
+        List<String> files = new ArrayList<>();
+        int chain = 0;
+        for (String input : options.positional()) {
+            Path path = env.workingDirectory().resolve(input).toAbsolutePath().normalize();
+            if (Files.isDirectory(path)) {
+                String source = "folder" + (++chain);
+                workflow.node(source, "com.pexper.nodes.basic.listFolder", "folder", path.toString(), "pattern",
+                        IMAGE_PATTERN, "recursive", options.flag("recursive"));
+                addChain(workflow, source, chain, modelId, output, color, options.flag("refine"), options.flag("overwrite"));
+            } else if (Files.exists(path)) {
+                files.add(path.toString());
+            } else {
+                throw new UsageException(input + " does not exist; give photos or folders of photos");
+            }
+        }
+        if (!files.isEmpty()) {
+            String source = "files";
+            workflow.node(source, "com.pexper.nodes.basic.fileList", "paths", String.join("\n", files));
+            addChain(workflow, source, ++chain, modelId, output, color, options.flag("refine"), options.flag("overwrite"));
+        }
+        Workflow built = workflow.build();
+        int jobs = options.positiveInt("jobs", Runtime.getRuntime().availableProcessors());
+        RunResult result;
+        try {
+            // Nothing is kept between items: a batch of thousands of photos runs in flat memory.
+            result = cli.execute(built, null, out, jobs, null, new MemoryResultCache(1), cli.displayNames(built));
+        } catch (InvalidWorkflowException e) {
+            e.problems().forEach(p -> env.err().println("pexper: " + p));
+            return ExitCode.INVALID;
+        }
+        if (result == null) {
+            return ExitCode.INTERRUPTED;
+        }
+        cli.printSummary(result);
+        if (result.status() == RunStatus.CANCELLED) {
+            return ExitCode.INTERRUPTED;
+        }
+        return result.status() == RunStatus.FAILED || result.failedItems() > 0 ? ExitCode.NODE_FAILED : ExitCode.OK;
+    }
+
+    private static void addChain(WorkflowBuilder workflow, String source, int chain, String modelId, String output,
+            String color, boolean refine, boolean overwrite) {
+        String read = "read" + chain;
+        String remove = "remove" + chain;
+        String save = "save" + chain;
+        workflow.node(read, "com.pexper.imaging.read")
+                .node(remove, "com.pexper.imaging.onnx.removeBackground", "model", modelId, "output", output, "refine",
+                        refine, "color", color)
+                .node(save, "com.pexper.imaging.save", "name", "{name}.png", "format", "png", "overwrite", overwrite)
+                .connect(source + ".files", read + ".file")
+                .connect(read + ".image", remove + ".image")
+                .connect(remove + ".image", save + ".image")
+                .connect(read + ".file", save + ".source");
+    }
+
+}

@@ -1,0 +1,181 @@
+package com.pexper.imaging;
+
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+
+import com.pexper.imaging.internal.codec.ExifOrientation;
+import com.pexper.imaging.internal.codec.Rasters;
+import com.pexper.imaging.internal.codec.Readers;
+
+/**
+ * Reads PNG, JPEG, BMP, GIF (first frame), TIFF (first page) and WebP files into {@link Image}s.
+ * The format is recognised from the content, never the file name; JPEG EXIF orientation is applied
+ * and embedded colour profiles are converted to sRGB. Input files are untrusted: the image's size is
+ * checked against a pixel budget from its header, before any pixel memory is allocated, and every
+ * failure is an {@link ImageException} that names the file and says what to do.
+ */
+public final class ImageDecoder {
+
+    /** 150 megapixels: above any camera's photos, well below what would exhaust memory. */
+    public static final long DEFAULT_MAX_PIXELS = 150_000_000L;
+
+    private final long maxPixels;
+
+    public ImageDecoder(long maxPixels) {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("the pixel budget must be positive");
+        }
+        this.maxPixels = maxPixels;
+    }
+
+    public ImageDecoder() {
+        this(DEFAULT_MAX_PIXELS);
+    }
+
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    public Image read(Path file) throws ImageException {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageException(file + " does not exist. Check the path.");
+        } catch (AccessDeniedException e) {
+            throw new ImageException(file + " cannot be read: permission denied.");
+        } catch (OutOfMemoryError e) {
+            throw new ImageException(file + " is too large to read into memory.");
+        } catch (IOException e) {
+            throw new ImageException(file + " cannot be read: " + e.getMessage(), e);
+        }
+        return decode(content, file.toString());
+    }
+
+    /**
+     * @param name how the content is named in messages (its file)
+     */
+    public Image decode(byte[] content, String name) throws ImageException {
+        if (content.length == 0) {
+            throw new ImageException(name + " is empty (0 bytes), not an image. Re-export or re-download it.");
+        }
+        ImageFormat format = ImageFormat.sniff(content, content.length);
+        if (format == null) {
+            throw new ImageException(name + " is not an image Pexper can read: its content is not PNG, JPEG, BMP,"
+                    + " GIF, TIFF or WebP, whatever its name says" + describeStart(content) + ".");
+        }
+        ImageReader reader = Readers.create(format);
+        List<String> warnings = new ArrayList<>();
+        IIOReadWarningListener listener = (source, warning) -> warnings.add(warning);
+        reader.addIIOReadWarningListener(listener);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            reader.setInput(in, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            long pixels = (long) width * height;
+            if (width <= 0 || height <= 0) {
+                throw new ImageException(name + " declares an impossible size of " + width + "x" + height
+                        + "; the file is damaged.");
+            }
+            if (pixels > maxPixels) {
+                throw new ImageException(name + " is " + width + "x" + height + " (" + megapixels(pixels)
+                        + " megapixels), above the limit of " + megapixels(maxPixels) + " megapixels that protects"
+                        + " against decompression bombs. If the image is genuine, raise the pixel limit.");
+            }
+            BufferedImage decoded = reader.read(0);
+            for (String warning : warnings) {
+                if (isTruncation(warning)) {
+                    throw new ImageException(name + " is truncated or damaged (" + warning
+                            + "). Re-export or re-download it.");
+                }
+            }
+            int orientation = format == ImageFormat.JPEG ? ExifOrientation.read(content) : 1;
+            return ExifOrientation.apply(Rasters.toImage(toSrgb(decoded)), orientation);
+        } catch (ImageException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw new ImageException(name + " is truncated: the file ends before the image does. Re-export or"
+                    + " re-download it.", e);
+        } catch (IIOException | IllegalArgumentException | IllegalStateException | ArrayIndexOutOfBoundsException
+                | NegativeArraySizeException | UnsupportedOperationException e) {
+            throw new ImageException(name + " is damaged or uses an unsupported " + format + " variant ("
+                    + rootMessage(e) + "). Re-export it as PNG or JPEG.", e);
+        } catch (IOException e) {
+            throw new ImageException(name + " cannot be read: " + rootMessage(e), e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageException(name + " needs more memory than is available to decode.");
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static boolean isTruncation(String warning) {
+        String lower = warning.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("premature end") || lower.contains("truncat") || lower.contains("corrupt");
+    }
+
+    /** Converts images with an embedded colour profile other than sRGB; gray images stay gray. */
+    private static BufferedImage toSrgb(BufferedImage image) {
+        ColorSpace space = image.getColorModel().getColorSpace();
+        if (space.isCS_sRGB() || space.getType() == ColorSpace.TYPE_GRAY
+                || (space instanceof ICC_ColorSpace icc
+                        && com.twelvemonkeys.imageio.color.ColorProfiles.isCS_sRGB(icc.getProfile()))) {
+            return image;
+        }
+        boolean alpha = image.getColorModel().getTransparency() != Transparency.OPAQUE;
+        BufferedImage converted = new BufferedImage(image.getWidth(), image.getHeight(),
+                alpha ? BufferedImage.TYPE_4BYTE_ABGR : BufferedImage.TYPE_3BYTE_BGR);
+        new java.awt.image.ColorConvertOp(null).filter(image, converted);
+        return converted;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? e.getMessage() : root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+
+    private static String megapixels(long pixels) {
+        return String.format(java.util.Locale.ROOT, "%.1f", pixels / 1e6);
+    }
+
+    private static String describeStart(byte[] content) {
+        int n = Math.min(content.length, 12);
+        boolean text = true;
+        for (int i = 0; i < n; i++) {
+            int b = content[i] & 0xFF;
+            text &= b >= 0x20 && b < 0x7F || b == '\n' || b == '\r' || b == '\t';
+        }
+        return text ? " (it starts like a text file)" : "";
+    }
+
+    /** Reads a whole stream (for images that do not come from a file). */
+    public Image read(InputStream in, String name) throws ImageException {
+        try {
+            return decode(in.readAllBytes(), name);
+        } catch (IOException e) {
+            throw new ImageException(name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}
