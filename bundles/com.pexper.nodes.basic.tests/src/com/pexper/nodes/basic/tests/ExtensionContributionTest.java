@@ -25,7 +25,7 @@ class ExtensionContributionTest {
         var declared = PluginXmlNodeTypes.ofBundleContaining(TextNode.class).stream()
                 .map(t -> t.id() + "@" + t.version() + ":" + t.label() + ":" + t.isAvailable()).sorted().toList();
         assertEquals(declared, fromRegistry);
-        assertEquals(9, fromRegistry.size());
+        assertEquals(10, fromRegistry.size());
         NodeType text = new ExtensionNodeTypeRegistry(RegistryFactory.getRegistry()).find("com.pexper.nodes.basic.text")
                 .orElseThrow();
         assertEquals("com.pexper.nodes.basic", text.contributor());

@@ -145,7 +145,31 @@ class ProductTest {
                 basic++;
             }
         }
-        assertEquals(9, basic);
+        assertEquals(10, basic);
+        long filters = 0;
+        for (JsonNode type : types) {
+            if (type.path("id").asText().startsWith("com.pexper.imaging.") && "Image filters".equals(type.path("category").asText())) {
+                filters++;
+            }
+        }
+        assertEquals(13, filters, "every image filter is a node type, through the nodeTypeSource element");
+    }
+
+    /** The README's command, with the model .ci/run fetched, installed the way a user would. */
+    @Test
+    void removeBgWritesACutoutOfTheSamplePhoto() throws Exception {
+        String models = System.getenv("PEXPER_TEST_MODELS");
+        org.junit.jupiter.api.Assumptions.assumeTrue(models != null, "PEXPER_TEST_MODELS is not set; .ci/run sets it");
+        Outcome install = run("models", "install", Path.of(models, "isnet-medium.onnx").toString());
+        assertEquals(0, install.code(), install.err());
+        Path out = home.resolve("cutouts");
+        Outcome removed = run("remove-bg", "examples/images/astronaut.png", "--out", out.toString());
+        assertEquals(0, removed.code(), removed.err());
+        byte[] png = Files.readAllBytes(out.resolve("astronaut.png"));
+        assertEquals(6, png[25], "an RGBA PNG"); // IHDR colour type
+        Outcome again = run("remove-bg", "examples/images/astronaut.png", "--out", out.toString());
+        assertEquals(4, again.code(), "an existing result is kept");
+        assertTrue(again.err().contains("already exists"), again.err());
     }
 
     @Test
