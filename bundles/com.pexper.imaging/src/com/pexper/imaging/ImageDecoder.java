@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -168,14 +167,5 @@ public final class ImageDecoder {
             text &= b >= 0x20 && b < 0x7F || b == '\n' || b == '\r' || b == '\t';
         }
         return text ? " (it starts like a text file)" : "";
-    }
-
-    /** Reads a whole stream (for images that do not come from a file). */
-    public Image read(InputStream in, String name) throws ImageException {
-        try {
-            return decode(in.readAllBytes(), name);
-        } catch (IOException e) {
-            throw new ImageException(name + " cannot be read: " + e.getMessage(), e);
-        }
     }
 }

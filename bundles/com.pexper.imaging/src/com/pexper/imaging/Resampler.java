@@ -3,8 +3,8 @@ package com.pexper.imaging;
 /**
  * Resizes images. {@link Kernel#LANCZOS3} and {@link Kernel#BILINEAR} are separable filters whose
  * support widens with the reduction, so downscaling averages every source pixel (no aliasing), as
- * Pillow and libvips do. {@link #bilinearSamples} is the plain four-neighbour bilinear that
- * segmentation models were trained with.
+ * Pillow and libvips do. (The plain four-neighbour bilinear that segmentation models expect is in
+ * the background remover's preprocessing.)
  */
 public final class Resampler {
 
@@ -152,49 +152,6 @@ public final class Resampler {
                 w.count[i] = n;
             }
             return w;
-        }
-    }
-
-    /**
-     * Plain bilinear sampling of one 8-bit channel plane or interleaved image at a new size: source
-     * coordinate {@code x * srcW / dstW}, no half-pixel offset and no antialiasing, as the IS-Net
-     * and RMBG reference pipelines resize their input. Returns floats in the source's range.
-     *
-     * @param out receives {@code dstW * dstH * channels} values, interleaved
-     */
-    public static void bilinearSamples(byte[] src, int srcW, int srcH, int channels, float[] out, int dstW, int dstH) {
-        float sx = (float) srcW / dstW;
-        float sy = (float) srcH / dstH;
-        int[] x0 = new int[dstW];
-        int[] x1 = new int[dstW];
-        float[] fx = new float[dstW];
-        for (int x = 0; x < dstW; x++) {
-            float gx = x * sx;
-            int ix = Math.min((int) gx, srcW - 1);
-            x0[x] = ix * channels;
-            x1[x] = Math.min(ix + 1, srcW - 1) * channels;
-            fx[x] = gx - ix;
-        }
-        for (int y = 0; y < dstH; y++) {
-            float gy = y * sy;
-            int iy = Math.min((int) gy, srcH - 1);
-            int iy1 = Math.min(iy + 1, srcH - 1);
-            float fy = gy - iy;
-            int r0 = iy * srcW * channels;
-            int r1 = iy1 * srcW * channels;
-            int o = y * dstW * channels;
-            for (int x = 0; x < dstW; x++) {
-                float ax = fx[x];
-                for (int c = 0; c < channels; c++) {
-                    float p00 = src[r0 + x0[x] + c] & 0xFF;
-                    float p01 = src[r0 + x1[x] + c] & 0xFF;
-                    float p10 = src[r1 + x0[x] + c] & 0xFF;
-                    float p11 = src[r1 + x1[x] + c] & 0xFF;
-                    float top = p00 + (p01 - p00) * ax;
-                    float bottom = p10 + (p11 - p10) * ax;
-                    out[o++] = top + (bottom - top) * fy;
-                }
-            }
         }
     }
 }

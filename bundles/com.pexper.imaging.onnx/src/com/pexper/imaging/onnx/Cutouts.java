@@ -27,13 +27,9 @@ public final class Cutouts {
             case MASK -> alphaOf(cutout);
             case CUTOUT -> cutout;
             case COMPOSITE -> background != null
-                    ? CompositeFilter.onImage(cutout, coverOf(background, image.width(), image.height()))
+                    ? CompositeFilter.onImage(cutout, CompositeFilter.cover(background, image.width(), image.height()))
                     : CompositeFilter.onColor(cutout, color);
         };
-    }
-
-    private static Image coverOf(Image background, int w, int h) {
-        return com.pexper.imaging.internal.filters.CompositeFilter.cover(background, w, h);
     }
 
     private static Image alphaOf(Image rgba) {

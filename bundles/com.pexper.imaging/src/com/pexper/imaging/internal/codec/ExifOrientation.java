@@ -1,7 +1,7 @@
 package com.pexper.imaging.internal.codec;
 
 import com.pexper.imaging.Image;
-import com.pexper.imaging.ImageBuffer;
+import com.pexper.imaging.internal.filters.RotateFilter;
 
 /**
  * The EXIF orientation of a JPEG (tag 0x0112 of IFD0 in the APP1 "Exif" segment) and its
@@ -79,39 +79,17 @@ public final class ExifOrientation {
         return hi << 16 | lo;
     }
 
-    /** The image turned upright for an EXIF orientation value. */
+    /** The image turned upright for an EXIF orientation value: a quarter-turn rotation and a flip. */
     public static Image apply(Image image, int orientation) {
-        if (orientation <= 1 || orientation > 8) {
-            return image;
-        }
-        int w = image.width();
-        int h = image.height();
-        boolean swap = orientation >= 5;
-        int ow = swap ? h : w;
-        int oh = swap ? w : h;
-        int channels = image.channels();
-        ImageBuffer out = new ImageBuffer(ow, oh, channels, image.bitsPerChannel());
-        for (int y = 0; y < oh; y++) {
-            for (int x = 0; x < ow; x++) {
-                // (sx, sy): the stored pixel shown at (x, y)
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> { sx = w - 1 - x; sy = y; }
-                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
-                    case 4 -> { sx = x; sy = h - 1 - y; }
-                    case 5 -> { sx = y; sy = x; }
-                    case 6 -> { sx = y; sy = h - 1 - x; }
-                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
-                    default -> { sx = w - 1 - y; sy = x; }
-                }
-                int from = (sy * w + sx) * channels;
-                int to = (y * ow + x) * channels;
-                for (int c = 0; c < channels; c++) {
-                    out.set(to + c, image.sample(from + c));
-                }
-            }
-        }
-        return out.toImage();
+        return switch (orientation) {
+            case 2 -> RotateFilter.transform(image, 0, true, false);
+            case 3 -> RotateFilter.transform(image, 2, false, false);
+            case 4 -> RotateFilter.transform(image, 0, false, true);
+            case 5 -> RotateFilter.transform(image, 1, true, false); // transpose
+            case 6 -> RotateFilter.transform(image, 1, false, false);
+            case 7 -> RotateFilter.transform(image, 3, true, false); // transverse
+            case 8 -> RotateFilter.transform(image, 3, false, false);
+            default -> image;
+        };
     }
 }

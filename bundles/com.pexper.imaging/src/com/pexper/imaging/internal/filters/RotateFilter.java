@@ -17,7 +17,8 @@ public final class RotateFilter implements ImageFilter {
         return (image, inputs, context) -> transform(image, turns, flip.equals("horizontal"), flip.equals("vertical"));
     }
 
-    static Image transform(Image image, int turns, boolean flipH, boolean flipV) {
+    /** The image turned clockwise by quarter turns, then flipped. */
+    public static Image transform(Image image, int turns, boolean flipH, boolean flipV) {
         if (turns % 4 == 0 && !flipH && !flipV) {
             return image;
         }
