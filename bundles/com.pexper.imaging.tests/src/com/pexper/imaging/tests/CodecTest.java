@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32;
+import java.util.zip.Inflater;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,25 @@ class CodecTest {
         Image image = Pictures.random(1600, 1200, 4, 8, 7);
         byte[] png = Pictures.encode(image, ImageEncoder.png());
         assertArrayEquals(image.bytes(), decoder.decode(png, "big.png").bytes());
+        // PNG readers may stop before the zlib trailer; inflate to the end so the checksum is checked
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        for (int at = 8; at < png.length;) {
+            int length = ByteBuffer.wrap(png, at, 4).getInt();
+            if (new String(png, at + 4, 4, StandardCharsets.US_ASCII).equals("IDAT")) {
+                idat.write(png, at + 8, length);
+            }
+            at += 12 + length;
+        }
+        Inflater inflater = new Inflater();
+        inflater.setInput(idat.toByteArray());
+        byte[] raw = new byte[1200 * (1 + 1600 * 4) + 1];
+        int n = 0;
+        while (!inflater.finished()) {
+            int got = inflater.inflate(raw, n, raw.length - n); // throws on a wrong Adler-32
+            assertTrue(got > 0 || inflater.finished(), "the zlib stream ends early");
+            n += got;
+        }
+        assertEquals(1200 * (1 + 1600 * 4), n);
     }
 
     @Test

@@ -69,7 +69,8 @@ class BackgroundRemovalTest {
             Image cutout = Cutouts.compose(image, mask, Cutouts.Output.CUTOUT, false, Rgba.WHITE, null);
             assertEquals(4, cutout.channels());
             assertEquals(List.of(230, 255), List.of(cutout.sample(100, 60, 0), cutout.sample(100, 60, 3)));
-            assertEquals(0, cutout.sample(5, 5, 3));
+            assertEquals(List.of(0, 0, 0, 0), List.of(cutout.sample(5, 5, 0), cutout.sample(5, 5, 1),
+                    cutout.sample(5, 5, 2), cutout.sample(5, 5, 3)), "invisible pixels keep no colour");
             Image composite = Cutouts.compose(image, mask, Cutouts.Output.COMPOSITE, false, new Rgba(0, 0, 255, 255), null);
             assertEquals(List.of(0, 0, 255), List.of(composite.sample(5, 5, 0), composite.sample(5, 5, 1), composite.sample(5, 5, 2)));
             Image refined = Cutouts.compose(image, mask, Cutouts.Output.CUTOUT, true, Rgba.WHITE, null);

@@ -4,11 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -46,15 +45,8 @@ public final class PngWriter {
         int rowsPerBand = (int) Math.max(1, Math.min(h, MIN_BAND_BYTES / Math.max(1, rowBytes)));
         int bands = (h + rowsPerBand - 1) / rowsPerBand;
 
-        List<Future<Band>> futures = new ArrayList<>(bands);
-        ForkJoinPool pool = ForkJoinPool.commonPool();
-        for (int b = 0; b < bands; b++) {
-            int first = b * rowsPerBand;
-            int last = Math.min(h, first + rowsPerBand);
-            boolean finish = b == bands - 1;
-            futures.add(bands == 1 ? java.util.concurrent.CompletableFuture.completedFuture(band(image, first, last, finish))
-                    : pool.submit(() -> band(image, first, last, finish)));
-        }
+        Band[] done = new Band[bands];
+        deflateAll(image, rowsPerBand, done);
 
         out.write(SIGNATURE);
         byte[] header = new byte[13];
@@ -71,28 +63,18 @@ public final class PngWriter {
         // sRGB chunk: the samples are sRGB (the decoder converts embedded profiles)
         chunk(out, "sRGB", new byte[] { 0 }, 0, 1);
 
-        Adler32 adler = new Adler32();
+        long sum = 1; // Adler-32 of nothing
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
         idat.write(0x78);
         idat.write(0x01);
-        try {
-            for (Future<Band> future : futures) {
-                Band band = future.get();
-                idat.write(band.compressed, 0, band.length);
-                // Adler-32 over all raw bytes, in order: recomputed here, cheap next to deflate
-                adler.update(band.raw, 0, band.raw.length);
-                if (idat.size() >= 1 << 20) {
-                    chunk(out, "IDAT", idat.toByteArray(), 0, idat.size());
-                    idat.reset();
-                }
+        for (Band band : done) {
+            idat.write(band.compressed, 0, band.length);
+            sum = combineAdler32(sum, band.adler, band.rawLength);
+            if (idat.size() >= 1 << 20) {
+                chunk(out, "IDAT", idat.toByteArray(), 0, idat.size());
+                idat.reset();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("PNG encoding interrupted");
-        } catch (ExecutionException e) {
-            throw new IOException("PNG encoding failed: " + e.getCause(), e.getCause());
         }
-        long sum = adler.getValue();
         idat.write((int) (sum >>> 24));
         idat.write((int) (sum >>> 16));
         idat.write((int) (sum >>> 8));
@@ -102,7 +84,68 @@ public final class PngWriter {
         out.flush();
     }
 
-    private record Band(byte[] raw, byte[] compressed, int length) {
+    private record Band(byte[] compressed, int length, long adler, long rawLength) {
+    }
+
+    /**
+     * Deflates the bands on the common pool and on the calling thread together: on two cores the
+     * common pool has a single worker, so a caller that only waited would halve the speed.
+     */
+    private void deflateAll(Image image, int rowsPerBand, Band[] done) throws IOException {
+        int bands = done.length;
+        int h = image.height();
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(bands);
+        Runnable worker = () -> {
+            for (int b; (b = next.getAndIncrement()) < bands;) {
+                try {
+                    int first = b * rowsPerBand;
+                    done[b] = band(image, first, Math.min(h, first + rowsPerBand), b == bands - 1);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    finished.countDown();
+                }
+            }
+        };
+        ForkJoinPool pool = ForkJoinPool.commonPool();
+        for (int i = Math.min(bands - 1, pool.getParallelism()); i > 0; i--) {
+            pool.execute(worker);
+        }
+        worker.run();
+        try {
+            finished.await(); // bands that a pool thread took may still be running
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("PNG encoding interrupted");
+        }
+        if (failure.get() != null) {
+            throw new IOException("PNG encoding failed: " + failure.get(), failure.get());
+        }
+    }
+
+    /** zlib's adler32_combine: the checksum of A then B from those of A and B and B's length. */
+    static long combineAdler32(long adlerA, long adlerB, long lengthB) {
+        final long base = 65521;
+        long rem = lengthB % base;
+        long sum1 = adlerA & 0xFFFF;
+        long sum2 = rem * sum1 % base;
+        sum1 += (adlerB & 0xFFFF) + base - 1;
+        sum2 += ((adlerA >>> 16) & 0xFFFF) + ((adlerB >>> 16) & 0xFFFF) + base - rem;
+        if (sum1 >= base) {
+            sum1 -= base;
+        }
+        if (sum1 >= base) {
+            sum1 -= base;
+        }
+        if (sum2 >= base << 1) {
+            sum2 -= base << 1;
+        }
+        if (sum2 >= base) {
+            sum2 -= base;
+        }
+        return sum1 | sum2 << 16;
     }
 
     private Band band(Image image, int first, int last, boolean finish) {
@@ -155,7 +198,9 @@ public final class PngWriter {
                     break;
                 }
             }
-            return new Band(raw, compressed, length);
+            Adler32 adler = new Adler32();
+            adler.update(raw, 0, raw.length);
+            return new Band(compressed, length, adler.getValue(), raw.length);
         } finally {
             deflater.end();
         }
