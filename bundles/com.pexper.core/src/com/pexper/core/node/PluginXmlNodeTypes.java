@@ -1,20 +1,12 @@
 package com.pexper.core.node;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * Reads the node types a bundle's plugin.xml contributes, without OSGi: for running Pexper's core
@@ -32,22 +24,8 @@ public final class PluginXmlNodeTypes {
      * @param contributor the contributing bundle's name, for messages
      */
     public static List<NodeType> read(URL pluginXml, ClassLoader loader, String contributor) throws IOException {
-        Document document;
-        try (InputStream in = pluginXml.openStream()) {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            document = factory.newDocumentBuilder().parse(in);
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException(pluginXml + ": not a readable plugin.xml: " + e.getMessage(), e);
-        }
         List<NodeType> types = new ArrayList<>();
-        NodeList extensions = document.getElementsByTagName("extension");
-        for (int e = 0; e < extensions.getLength(); e++) {
-            Element extension = (Element) extensions.item(e);
-            if (!ExtensionNodeTypeRegistry.EXTENSION_POINT.equals(extension.getAttribute("point"))) {
-                continue;
-            }
+        for (Element extension : PluginXml.extensions(pluginXml, ExtensionNodeTypeRegistry.EXTENSION_POINT)) {
             NodeList nodeTypes = extension.getElementsByTagName("nodeType");
             for (int t = 0; t < nodeTypes.getLength(); t++) {
                 Element element = (Element) nodeTypes.item(t);
@@ -69,10 +47,7 @@ public final class PluginXmlNodeTypes {
      * plain JVM, the way to register a bundle's node types from its own declarations.
      */
     public static List<NodeType> ofBundleContaining(Class<?> type) throws IOException {
-        String base = type.getProtectionDomain().getCodeSource().getLocation().toString();
-        URL pluginXml = URI.create(base.endsWith("/") ? base + "plugin.xml" : "jar:" + base + "!/plugin.xml").toURL();
-        String contributor = type.getPackageName();
-        return read(pluginXml, type.getClassLoader(), contributor);
+        return read(PluginXml.ofBundleContaining(type), type.getClassLoader(), type.getPackageName());
     }
 
     private static String attribute(Element element, String name) {

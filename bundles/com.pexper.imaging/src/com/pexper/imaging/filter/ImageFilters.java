@@ -1,8 +1,6 @@
 package com.pexper.imaging.filter;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,16 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 import com.pexper.core.data.DataType;
 import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.ParameterType;
+import com.pexper.core.node.PluginXml;
 import com.pexper.core.node.PortSpec;
 import com.pexper.imaging.internal.registry.Declaration;
 
@@ -57,30 +51,15 @@ public final class ImageFilters {
     public static ImageFilters ofBundlesContaining(Class<?>... types) throws IOException {
         ImageFilters result = new ImageFilters();
         for (Class<?> type : types) {
-            String base = type.getProtectionDomain().getCodeSource().getLocation().toString();
-            URL pluginXml = URI.create(base.endsWith("/") ? base + "plugin.xml" : "jar:" + base + "!/plugin.xml").toURL();
-            result.addAll(pluginXml, type.getClassLoader(), type.getPackageName());
+            result.addAll(PluginXml.ofBundleContaining(type), type.getClassLoader(), type.getPackageName());
         }
         return result;
     }
 
     private void addAll(URL pluginXml, ClassLoader loader, String contributor) throws IOException {
-        Document document;
-        try (InputStream in = pluginXml.openStream()) {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            document = factory.newDocumentBuilder().parse(in);
-        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
-            throw new IOException(pluginXml + ": not a readable plugin.xml: " + e.getMessage(), e);
-        }
-        NodeList extensions = document.getElementsByTagName("extension");
-        for (int e = 0; e < extensions.getLength(); e++) {
-            Element extension = (Element) extensions.item(e);
-            if (EXTENSION_POINT.equals(extension.getAttribute("point"))) {
-                for (Declaration filter : Declaration.of(extension, loader).children("filter")) {
-                    add(filter, contributor);
-                }
+        for (Element extension : PluginXml.extensions(pluginXml, EXTENSION_POINT)) {
+            for (Declaration filter : Declaration.of(extension, loader).children("filter")) {
+                add(filter, contributor);
             }
         }
     }
