@@ -271,4 +271,32 @@ class CliTest {
             };
         }
     }
+
+    @Test
+    void ledgerListsTheRecordedRequestsWithoutTheirContent() throws Exception {
+        Outcome empty = pexper("ledger");
+        assertEquals(0, empty.code(), empty.err());
+        assertTrue(empty.out().startsWith("No network requests."), empty.out());
+
+        var ledger = new com.pexper.net.PrivacyLedger(home.ledger());
+        java.time.Instant now = java.time.Instant.now();
+        ledger.record(new com.pexper.net.LedgerEntry(now.minusSeconds(3 * 3600), "openai", "api.example.com", "POST",
+                "/v1/chat/completions", 200, "ok", 2048, 4096, 812));
+        ledger.record(new com.pexper.net.LedgerEntry(now.minusSeconds(60), "anthropic", "api.example.org", "POST",
+                "/v1/messages", 0, "refused: local-only mode is on", 0, 0, 0));
+        Outcome all = pexper("ledger");
+        assertEquals(0, all.code(), all.err());
+        assertTrue(all.out().contains("api.example.com/v1/chat/completions"), all.out());
+        assertTrue(all.out().contains("refused"), all.out());
+        assertTrue(all.out().contains("2 request(s), 1 refused by the gate; 2.0 KB sent, 4.0 KB received."), all.out());
+
+        Outcome recent = pexper("ledger", "--since", "1h", "--json");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(recent.out());
+        assertEquals(1, json.size());
+        assertEquals("anthropic", json.get(0).get("provider").asText());
+
+        Outcome wrong = pexper("ledger", "--since", "yesterday");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("--since takes 30m, 2h, 7d"), wrong.err());
+    }
 }

@@ -87,6 +87,8 @@ public final class Cli {
                 --overwrite        replace existing files in DIR (inputs are never replaced)
               models list|install FILE [--as ID]|verify|fetch ID
                                  the on-device models: what is installed, add one, check them
+              ledger             every network request Pexper sent or refused (never its content)
+                --since WHEN       e.g. 2h, 7d, 2026-11-01 or 2026-11-01T09:00:00Z [--json]
               help [COMMAND]     this text
 
             Exit codes: 0 success, 2 invalid arguments or workflow, 3 a file cannot be read or parsed,
@@ -119,6 +121,8 @@ public final class Cli {
                 case "nodes" -> nodes(Options.parse(command, rest, Set.of("json", "help"), Set.of()));
                 case "runs" -> runs(Options.parse(command, rest, Set.of("json", "help"), Set.of("limit")));
                 case "models" -> new ImagingCommands(this, env).models(rest);
+                case "ledger" -> new LedgerCommand(this, env).ledger(Options.parse(command, rest, Set.of("json", "help"),
+                        Set.of("since")));
                 case "remove-bg" -> new ImagingCommands(this, env).removeBackground(Options.parse(command, rest,
                         Set.of("refine", "overwrite", "recursive", "help"), Set.of("out", "model", "output", "color", "jobs")));
                 default -> throw new UsageException("unknown command '" + command + "'; see `pexper help`");
@@ -349,7 +353,7 @@ public final class Cli {
     }
 
     /** Writes one JSON document to stdout, indented. */
-    private void printJsonDocument(JsonWriter body) {
+    void printJsonDocument(JsonWriter body) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JsonGenerator json = MAPPER.getFactory().createGenerator(buffer).useDefaultPrettyPrinter()) {
             body.write(json);
@@ -360,7 +364,7 @@ public final class Cli {
     }
 
     @FunctionalInterface
-    private interface JsonWriter {
+    interface JsonWriter {
         void write(JsonGenerator json) throws IOException;
     }
 

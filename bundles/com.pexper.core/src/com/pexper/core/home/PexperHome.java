@@ -62,6 +62,11 @@ public record PexperHome(Path root) {
         return root.resolve("models");
     }
 
+    /** The privacy ledger: a record of every network request (never its content). */
+    public Path ledger() {
+        return root.resolve("ledger");
+    }
+
     public Path logs() {
         return root.resolve("logs");
     }

@@ -1,0 +1,141 @@
+package com.pexper.net;
+
+import java.net.InetAddress;
+import java.net.ProxySelector;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+import com.pexper.net.internal.GateInterceptor;
+
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one door out: every request Pexper sends to the network goes through an HTTP client made
+ * here, and every such client enforces the same rules before anything leaves the machine.
+ * <ul>
+ * <li>A client serves one provider and reaches only that provider's configured origin (scheme,
+ * host and port); redirects are not followed, so a response cannot send it elsewhere.</li>
+ * <li>Plain HTTP is allowed only to loopback addresses; any other host needs HTTPS.</li>
+ * <li>In local-only mode every non-loopback request is refused.</li>
+ * <li>The system's proxy settings are honoured ({@link SystemProxies}).</li>
+ * <li>Each request, sent or refused, is written to the {@link PrivacyLedger} (never its content).</li>
+ * </ul>
+ * Refusals are {@link NetworkRefusedException}s whose message says what to change. All clients
+ * share one connection pool and dispatcher.
+ */
+public final class NetworkGate {
+
+    private final OkHttpClient base;
+    private final PrivacyLedger ledger;
+    private final BooleanSupplier localOnly;
+    private final Clock clock;
+
+    private NetworkGate(Builder builder) {
+        this.ledger = Objects.requireNonNull(builder.ledger, "a ledger");
+        this.localOnly = builder.localOnly;
+        this.clock = builder.clock;
+        OkHttpClient.Builder client = (builder.base != null ? builder.base.newBuilder() : new OkHttpClient.Builder())
+                .followRedirects(false).followSslRedirects(false)
+                .proxySelector(builder.proxies != null ? builder.proxies : SystemProxies.current());
+        this.base = client.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * An HTTP client for one provider that may reach only {@code origin}'s scheme, host and port.
+     *
+     * @throws IllegalArgumentException if the origin itself breaks the rules (plain HTTP to a
+     *         non-loopback host), with a message that says what to configure instead
+     */
+    public OkHttpClient clientFor(String provider, HttpUrl origin) {
+        if (!origin.isHttps() && !isLoopback(origin.host())) {
+            throw new IllegalArgumentException(provider + ": " + origin.scheme() + "://" + origin.host()
+                    + " is not a loopback address, so it must use https://; change the base URL to https://"
+                    + origin.host() + (origin.port() == 80 ? "" : ":" + origin.port()));
+        }
+        return base.newBuilder().addInterceptor(new GateInterceptor(provider, origin, localOnly, ledger, clock)).build();
+    }
+
+    public PrivacyLedger ledger() {
+        return ledger;
+    }
+
+    public boolean localOnly() {
+        return localOnly.getAsBoolean();
+    }
+
+    /**
+     * Whether a host is this machine: {@code localhost} or a loopback IP literal (127.0.0.0/8,
+     * ::1). Names are not resolved: a name that DNS maps to 127.0.0.1 still counts as remote.
+     */
+    public static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.matches("[0-9a-f:.]+")) {
+            return false;
+        }
+        if (h.matches("[0-9.]+") && !h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress(); // a literal: no lookup
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    public static final class Builder {
+        private PrivacyLedger ledger;
+        private BooleanSupplier localOnly = () -> false;
+        private ProxySelector proxies;
+        private OkHttpClient base;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder ledger(PrivacyLedger value) {
+            ledger = value;
+            return this;
+        }
+
+        /** Asked on every request, so that switching local-only mode takes effect at once. */
+        public Builder localOnly(BooleanSupplier value) {
+            localOnly = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Default: {@link SystemProxies#current()}. */
+        public Builder proxies(ProxySelector value) {
+            proxies = value;
+            return this;
+        }
+
+        /** A client whose timeouts, pool and dispatcher the gate's clients share. */
+        public Builder base(OkHttpClient value) {
+            base = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public NetworkGate build() {
+            return new NetworkGate(this);
+        }
+    }
+}
