@@ -83,14 +83,15 @@ public final class NetworkGate {
         if (h.equals("localhost") || h.endsWith(".localhost")) {
             return true;
         }
-        if (!h.matches("[0-9.]+") && !h.matches("[0-9a-f:.]+")) {
-            return false;
-        }
-        if (h.matches("[0-9.]+") && !h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        // only IP literals go on: getByName must never see a name (a name like "cafe" would be looked up)
+        boolean ipv6 = h.contains(":") && h.matches("[0-9a-f:.]+");
+        boolean ipv4 = h.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                && java.util.Arrays.stream(h.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        if (!ipv6 && !ipv4) {
             return false;
         }
         try {
-            return InetAddress.getByName(h).isLoopbackAddress(); // a literal: no lookup
+            return InetAddress.getByName(h).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

@@ -145,7 +145,8 @@ class NetworkGateTest {
         for (String host : List.of("localhost", "127.0.0.1", "127.1.2.3", "[::1]", "::1", "app.localhost")) {
             assertTrue(NetworkGate.isLoopback(host), host);
         }
-        for (String host : List.of("example.com", "10.0.0.1", "192.168.1.2", "localhost.example.com", "1270.0.0.1")) {
+        for (String host : List.of("example.com", "10.0.0.1", "192.168.1.2", "localhost.example.com", "1270.0.0.1",
+                "cafe", "dead.beef", "::ffff:10.0.0.1", "127.0.0.999")) {
             assertFalse(NetworkGate.isLoopback(host), host);
         }
     }
