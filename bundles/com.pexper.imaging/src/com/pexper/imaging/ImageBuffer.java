@@ -72,9 +72,8 @@ public final class ImageBuffer {
 
     /** Sets a sample from a value that may be out of range or fractional: rounds and clamps. */
     public void setClamped(int index, float value) {
-        int max = bytes != null ? 255 : 65535;
         int v = Math.round(value);
-        set(index, v < 0 ? 0 : Math.min(v, max));
+        set(index, v < 0 ? 0 : Math.min(v, maxValue()));
     }
 
     public int get(int index) {
