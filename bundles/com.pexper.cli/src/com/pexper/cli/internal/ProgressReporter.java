@@ -49,6 +49,9 @@ final class ProgressReporter implements RunListener {
             case RunEvent.NodeStarted e -> running.putIfAbsent(e.nodeId(), new Running());
             case RunEvent.NodeProgress e -> progress(e);
             case RunEvent.NodeLog e -> line("note", e.nodeId(), e.message());
+            case RunEvent.NodeText e -> {
+                // streamed text is for live views; the finished node's output carries all of it
+            }
             case RunEvent.ItemFailed e -> line("FAILED", e.nodeId(), e.item() + ": " + e.message());
             case RunEvent.NodeFinished e -> {
                 running.remove(e.nodeId());

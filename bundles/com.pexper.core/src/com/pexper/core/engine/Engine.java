@@ -2,7 +2,12 @@ package com.pexper.core.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,6 +36,8 @@ public final class Engine implements AutoCloseable {
     private final NodeTypeRegistry registry;
     private final Planner planner;
     private final ThreadPoolExecutor pool;
+    private final ExecutorService ioPool;
+    private final Services services;
     private final ResultCache cache;
     private final RunRecordStore records;
     private final Path scratch;
@@ -51,6 +58,9 @@ public final class Engine implements AutoCloseable {
         this.pool = new ThreadPoolExecutor(builder.parallelism, builder.parallelism, 30, TimeUnit.SECONDS,
                 new PriorityBlockingQueue<>(), factory);
         this.pool.allowCoreThreadTimeOut(true);
+        // A node waiting on a server holds no CPU: a virtual thread each, bounded by the node itself.
+        this.ioPool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pexper-io-", 1).factory());
+        this.services = new Services(Map.copyOf(builder.services));
     }
 
     public static Builder builder(NodeTypeRegistry registry) {
@@ -61,7 +71,7 @@ public final class Engine implements AutoCloseable {
         return registry;
     }
 
-    /** The number of nodes run at the same time. */
+    /** The number of nodes computing at the same time (nodes waiting on a server do not count). */
     public int parallelism() {
         return pool.getMaximumPoolSize();
     }
@@ -79,8 +89,8 @@ public final class Engine implements AutoCloseable {
             throw new InvalidWorkflowException(name, planned.problems());
         }
         ResultCache runCache = request.cache() != null ? request.cache() : cache;
-        return new RunExecution(newRunId(), workflow, planned.plan(), request, runCache, pool, parallelism(),
-                scratch, this::record).start();
+        return new RunExecution(newRunId(), workflow, planned.plan(), request, runCache, pool, ioPool, parallelism(),
+                services, scratch, this::record).start();
     }
 
     /** Runs to the end and returns the result. */
@@ -117,6 +127,25 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        ioPool.shutdownNow();
+    }
+
+    /** The services the application gave this engine, for nodes to look up by type. */
+    public Services services() {
+        return services;
+    }
+
+    /** Application services by type, handed to nodes through {@code ExecutionContext.service}. */
+    public static final class Services {
+        private final Map<Class<?>, Object> byType;
+
+        private Services(Map<Class<?>, Object> byType) {
+            this.byType = byType;
+        }
+
+        public <T> Optional<T> get(Class<T> type) {
+            return Optional.ofNullable(type.cast(byType.get(type)));
+        }
     }
 
     public static final class Builder {
@@ -125,9 +154,16 @@ public final class Engine implements AutoCloseable {
         private ResultCache cache;
         private RunRecordStore records;
         private Path scratch;
+        private final Map<Class<?>, Object> services = new HashMap<>();
 
         private Builder(NodeTypeRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
+        }
+
+        /** Makes {@code service} available to nodes as {@code context.service(type)}. */
+        public <T> Builder service(Class<T> type, T service) {
+            services.put(Objects.requireNonNull(type, "type"), type.cast(Objects.requireNonNull(service, "service")));
+            return this;
         }
 
         /** How many nodes may run at the same time; the number of cores by default. */

@@ -39,6 +39,15 @@ public sealed interface RunEvent {
     }
 
     /**
+     * A piece of a node's text result as it streams in (an AI model's tokens).
+     *
+     * @param item the item's index when the node runs per item, else -1
+     * @param receivedNanos {@link System#nanoTime()} when the node handed the piece over
+     */
+    record NodeText(String runId, String nodeId, int item, String text, long receivedNanos) implements RunEvent {
+    }
+
+    /**
      * @param cached true when every result came from the cache and nothing ran
      * @param items items processed when the node runs per item, else -1
      */

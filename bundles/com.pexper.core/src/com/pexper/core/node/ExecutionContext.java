@@ -58,4 +58,29 @@ public interface ExecutionContext {
 
     /** The number of items when the node is mapped over a list, else -1. */
     int itemCount();
+
+    /**
+     * Streams a piece of the node's text result as it arrives (an AI model's tokens), for live
+     * display. The node still returns the whole text as its output.
+     */
+    default void text(String delta) {
+    }
+
+    /**
+     * Runs {@code action} as soon as the run is cancelled (at once if it already is), from another
+     * thread: for work that blocks where {@link #checkCanceled()} cannot be called, such as an HTTP
+     * call to abort. Close the returned registration when the work is over.
+     */
+    default AutoCloseable onCancel(Runnable action) {
+        return () -> {
+        };
+    }
+
+    /**
+     * A service the application gave the engine (see {@code Engine.Builder#service}), such as the
+     * AI providers with their keys and network gate; empty when the host did not provide one.
+     */
+    default <T> java.util.Optional<T> service(Class<T> type) {
+        return java.util.Optional.empty();
+    }
 }

@@ -12,9 +12,12 @@ import java.util.List;
  * @param output true for nodes that mark what a run returns
  * @param dynamicInputs for types whose inputs follow from their parameters, how (for documentation);
  *        else null
+ * @param waitsOnIo true for nodes that spend their time waiting on a server rather than computing (an
+ *        AI provider's answer): the engine runs them beside its CPU-sized worker pool, many at once,
+ *        and the node bounds its own concurrency (a provider's limit on parallel requests)
  */
 public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<ParameterSpec> parameters,
-        boolean deterministic, boolean output, String dynamicInputs) {
+        boolean deterministic, boolean output, String dynamicInputs, boolean waitsOnIo) {
 
     public NodeSignature {
         inputs = List.copyOf(inputs);
@@ -60,6 +63,7 @@ public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<
         private boolean deterministic = true;
         private boolean output;
         private String dynamicInputs;
+        private boolean waitsOnIo;
 
         private Builder() {
         }
@@ -95,6 +99,12 @@ public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<
             return this;
         }
 
+        /** Marks the node as waiting on a server, not the CPU (see {@link NodeSignature#waitsOnIo()}). */
+        public Builder waitsOnIo() {
+            waitsOnIo = true;
+            return this;
+        }
+
         /** Documents that a node's inputs follow from its parameters (see {@link NodeFactory#signature(Parameters)}). */
         public Builder dynamicInputs(String description) {
             dynamicInputs = description;
@@ -108,11 +118,12 @@ public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<
             deterministic = base.deterministic();
             output = base.output();
             dynamicInputs = base.dynamicInputs();
+            waitsOnIo = base.waitsOnIo();
             return this;
         }
 
         public NodeSignature build() {
-            return new NodeSignature(inputs, outputs, parameters, deterministic, output, dynamicInputs);
+            return new NodeSignature(inputs, outputs, parameters, deterministic, output, dynamicInputs, waitsOnIo);
         }
     }
 }

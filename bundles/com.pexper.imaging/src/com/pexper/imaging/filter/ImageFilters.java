@@ -18,7 +18,7 @@ import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.ParameterType;
 import com.pexper.core.node.PluginXml;
 import com.pexper.core.node.PortSpec;
-import com.pexper.imaging.internal.registry.Declaration;
+import com.pexper.core.node.Declaration;
 
 /**
  * The image filters contributed to the {@code com.pexper.imaging.filters} extension point, read

@@ -79,6 +79,21 @@ final class NodeContext implements ExecutionContext {
     }
 
     @Override
+    public void text(String delta) {
+        run.text(node, item, delta);
+    }
+
+    @Override
+    public AutoCloseable onCancel(Runnable action) {
+        return run.onCancel(action);
+    }
+
+    @Override
+    public <T> java.util.Optional<T> service(Class<T> type) {
+        return run.service(type);
+    }
+
+    @Override
     public int itemIndex() {
         return item;
     }

@@ -37,6 +37,7 @@ import com.pexper.core.data.ListValue;
 import com.pexper.core.data.Value;
 import com.pexper.core.engine.NodeOutcome;
 import com.pexper.core.engine.NodeStatus;
+import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.RunEvent;
 import com.pexper.core.engine.RunHandle;
 import com.pexper.core.engine.RunListener;
@@ -47,6 +48,7 @@ import com.pexper.core.node.CancelledException;
 import com.pexper.core.node.Inputs;
 import com.pexper.core.node.NodeExecutionException;
 import com.pexper.core.node.Outputs;
+import com.pexper.core.node.NodeSignature;
 import com.pexper.core.node.PortSpec;
 import com.pexper.model.Node;
 import com.pexper.model.Workflow;
@@ -128,6 +130,8 @@ public final class RunExecution implements RunHandle {
     }
 
     private static final Object CANCEL = new Object();
+    /** Items of one mapped node that waits on a server in flight at once; its own limit applies within. */
+    private static final int IO_WINDOW = 64;
 
     private final String runId;
     private final Workflow workflow;
@@ -136,6 +140,8 @@ public final class RunExecution implements RunHandle {
     private final RunRequest request;
     private final ResultCache cache;
     private final Executor pool;
+    private final Executor ioPool;
+    private final Engine.Services services;
     private final RunListener[] listeners;
     private final Consumer<RunResult> onFinished;
     private final Path scratchRoot;
@@ -148,6 +154,7 @@ public final class RunExecution implements RunHandle {
     private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
     private final Set<Task> running = ConcurrentHashMap.newKeySet();
+    private final Set<Runnable> cancelActions = ConcurrentHashMap.newKeySet();
     private final Set<Path> writtenFiles = Collections.synchronizedSet(new LinkedHashSet<>());
 
     private final ArrayDeque<Runnable> work = new ArrayDeque<>();
@@ -160,10 +167,14 @@ public final class RunExecution implements RunHandle {
     /**
      * @param window how many items of one mapped node may be in flight, and how far it may run ahead
      *        of its slowest per-item consumer: the engine's parallelism
+     * @param ioPool where nodes that wait on a server run (see {@link NodeSignature#waitsOnIo()})
      */
     public RunExecution(String runId, Workflow workflow, Plan plan, RunRequest request, ResultCache cache,
-            Executor pool, int window, Path scratchParent, Consumer<RunResult> onFinished) {
+            Executor pool, Executor ioPool, int window, Engine.Services services, Path scratchParent,
+            Consumer<RunResult> onFinished) {
         this.window = Math.max(1, window);
+        this.ioPool = ioPool;
+        this.services = services;
         this.runId = runId;
         this.workflow = workflow;
         this.steps = plan.steps().toArray(Plan.Step[]::new);
@@ -247,6 +258,24 @@ public final class RunExecution implements RunHandle {
         return cancelled;
     }
 
+    AutoCloseable onCancel(Runnable action) {
+        cancelActions.add(action);
+        if (cancelled && cancelActions.remove(action)) {
+            runCancelAction(action);
+        }
+        return () -> cancelActions.remove(action);
+    }
+
+    <T> java.util.Optional<T> service(Class<T> type) {
+        return services.get(type);
+    }
+
+    void text(NodeRun run, int item, String delta) {
+        if (listeners.length > 0 && delta != null && !delta.isEmpty()) {
+            emit(new RunEvent.NodeText(runId, run.step.id(), item, delta, System.nanoTime()));
+        }
+    }
+
     Path scratchRoot() {
         return scratchRoot;
     }
@@ -321,6 +350,7 @@ public final class RunExecution implements RunHandle {
                 if (message == CANCEL) {
                     if (!cancelled) {
                         cancelled = true;
+                        runCancelActions();
                         interruptRunning();
                     }
                 } else {
@@ -359,6 +389,20 @@ public final class RunExecution implements RunHandle {
         Runnable next;
         while ((next = work.poll()) != null) {
             next.run();
+        }
+    }
+
+    private void runCancelActions() {
+        for (Runnable action : cancelActions) {
+            runCancelAction(action);
+        }
+    }
+
+    private static void runCancelAction(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a node's cancel action failed", e);
         }
     }
 
@@ -457,9 +501,13 @@ public final class RunExecution implements RunHandle {
      * flight and the node is less than that far ahead of its slowest per-item consumer. This keeps
      * items streaming through a chain one after the other instead of piling up between nodes.
      */
+    private int windowOf(NodeRun run) {
+        return run.step.signature().waitsOnIo() ? Math.max(window, IO_WINDOW) : window;
+    }
+
     private void admit(NodeRun run) {
         while (run.state == State.OPEN && !cancelled && run.admitted < run.itemCount
-                && run.admitted - lowWatermark(run) < window) {
+                && run.admitted - lowWatermark(run) < windowOf(run)) {
             int i = run.admitted;
             if (!upstreamResolved(run, i)) {
                 return;
@@ -545,7 +593,7 @@ public final class RunExecution implements RunHandle {
         if (task.item < 0) {
             emit(new RunEvent.NodeQueued(runId, task.run.step.id()));
         }
-        pool.execute(task);
+        (task.run.step.signature().waitsOnIo() ? ioPool : pool).execute(task);
     }
 
     private void handle(Completion done) {

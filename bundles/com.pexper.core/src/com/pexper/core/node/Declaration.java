@@ -1,4 +1,4 @@
-package com.pexper.imaging.internal.registry;
+package com.pexper.core.node;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * One element of a filter contribution, read either from the extension registry (in OSGi) or from
+ * One element of an extension contribution (a node type, image filter, AI provider), read either from the extension registry (in OSGi) or from
  * a plugin.xml parsed directly (in a plain JVM), so both paths share one reader of the declarations.
  */
 public interface Declaration {
