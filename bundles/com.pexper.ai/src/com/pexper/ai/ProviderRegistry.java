@@ -1,0 +1,153 @@
+package com.pexper.ai;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.w3c.dom.Element;
+
+import com.pexper.core.node.Declaration;
+import com.pexper.core.node.PluginXml;
+
+/**
+ * The AI providers contributed to the {@code com.pexper.ai.providers} extension point, read from the
+ * extension registry in OSGi or from bundles' plugin.xml in a plain JVM. A malformed contribution
+ * is skipped and reported in {@link #problems()}; the others stay usable. A provider's code is
+ * loaded only when it is first used.
+ */
+public final class ProviderRegistry {
+
+    public static final String EXTENSION_POINT = "com.pexper.ai.providers";
+
+    private final Map<String, ProviderDescriptor> providers = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private ProviderRegistry() {
+    }
+
+    public static ProviderRegistry fromExtensionRegistry(org.eclipse.core.runtime.IExtensionRegistry registry) {
+        ProviderRegistry result = new ProviderRegistry();
+        for (org.eclipse.core.runtime.IConfigurationElement element : registry
+                .getConfigurationElementsFor(EXTENSION_POINT)) {
+            if ("provider".equals(element.getName())) {
+                result.add(Declaration.of(element), element.getContributor().getName());
+            }
+        }
+        return result;
+    }
+
+    /** The providers declared in the plugin.xml files of the bundles containing these classes. */
+    public static ProviderRegistry ofBundlesContaining(Class<?>... types) throws IOException {
+        ProviderRegistry result = new ProviderRegistry();
+        for (Class<?> type : types) {
+            for (Element extension : PluginXml.extensions(PluginXml.ofBundleContaining(type), EXTENSION_POINT)) {
+                for (Declaration provider : Declaration.of(extension, type.getClassLoader()).children("provider")) {
+                    result.add(provider, type.getPackageName());
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Providers registered in code (tests, embedding). */
+    public static ProviderRegistry of(ProviderDescriptor... descriptors) {
+        ProviderRegistry result = new ProviderRegistry();
+        for (ProviderDescriptor descriptor : descriptors) {
+            result.providers.put(descriptor.id(), descriptor);
+        }
+        return result;
+    }
+
+    private void add(Declaration element, String contributor) {
+        String id = element.attribute("id");
+        if (id == null || element.attribute("factory") == null || element.attribute("kind") == null) {
+            problems.add(contributor + ": a provider without an id, kind or factory was ignored");
+            return;
+        }
+        if (providers.containsKey(id)) {
+            problems.add(contributor + ": provider '" + id + "' is also contributed by "
+                    + providers.get(id).contributor() + "; the first one is used");
+            return;
+        }
+        try {
+            Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+            String declared = element.attribute("capabilities");
+            if (declared != null) {
+                for (String capability : declared.split(",")) {
+                    capabilities.add(Capability.fromId(capability));
+                }
+            }
+            providers.put(id, new ProviderDescriptor(id, element.attribute("version"), element.attribute("label"),
+                    element.attribute("description"), ProviderKind.fromId(element.attribute("kind")), capabilities,
+                    settings(element, id), credential(element), element.attribute("startHint"), contributor,
+                    () -> create(element, id)));
+        } catch (RuntimeException e) {
+            problems.add(contributor + ": provider '" + id + "' was ignored: " + e.getMessage());
+        }
+    }
+
+    private static ProviderSettings settings(Declaration provider, String id) {
+        List<Declaration> all = provider.children("settings");
+        if (all.isEmpty() || all.get(0).attribute("baseUrl") == null) {
+            throw new IllegalArgumentException("it declares no <settings baseUrl=...>");
+        }
+        Declaration s = all.get(0);
+        return new ProviderSettings(s.attribute("baseUrl"), s.attribute("defaultModel"),
+                seconds(s.attribute("connectTimeoutSeconds"), 10), seconds(s.attribute("readTimeoutSeconds"), 120),
+                number(s.attribute("maxConcurrentRequests"), 4), number(s.attribute("maxRetries"), 3),
+                s.attribute("embeddingModel"), s.attribute("imageModel"));
+    }
+
+    private static CredentialSpec credential(Declaration provider) {
+        List<Declaration> all = provider.children("credential");
+        if (all.isEmpty()) {
+            return CredentialSpec.NONE;
+        }
+        Declaration c = all.get(0);
+        return new CredentialSpec(!"false".equals(c.attribute("required")), c.attribute("defaultName"),
+                c.attribute("environmentVariable"), c.attribute("help"));
+    }
+
+    private static Duration seconds(String value, int otherwise) {
+        return Duration.ofSeconds(value == null ? otherwise : Long.parseLong(value.trim()));
+    }
+
+    private static int number(String value, int otherwise) {
+        return value == null ? otherwise : Integer.parseInt(value.trim());
+    }
+
+    private static ProviderFactory create(Declaration element, String id) {
+        try {
+            Object created = element.create("factory");
+            if (created instanceof ProviderFactory factory) {
+                return factory;
+            }
+            throw new IllegalStateException(created.getClass().getName() + " does not implement "
+                    + ProviderFactory.class.getName());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create provider '" + id + "': " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<ProviderDescriptor> find(String id) {
+        return Optional.ofNullable(providers.get(id));
+    }
+
+    public Collection<ProviderDescriptor> all() {
+        return Collections.unmodifiableCollection(providers.values());
+    }
+
+    public List<String> problems() {
+        return Collections.unmodifiableList(problems);
+    }
+}
