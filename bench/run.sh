@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Pexper's benchmarks (issue 2, section 6). Prints each figure with its target and the ratio.
-#   bench/run.sh            engine benchmark, stream parsing, start-up time
+#   bench/run.sh            engine benchmark, stream parsing, AI streaming and concurrency, start-up time
 # Builds the product first if needed (through ./pexper). Takes about a minute.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
@@ -20,6 +20,9 @@ echo "== Engine (in-process, the product's jars on a plain classpath) =="
 echo
 echo "== Parsing recorded AI response streams, one thread (the product's jars) =="
 "$JAVA_HOME/bin/java" -cp "$product/plugins/*" "$root/bench/StreamParsingBench.java"
+
+echo
+"$JAVA_HOME/bin/java" -cp "$product/plugins/*" "$root/bench/AiBench.java"
 
 runs=21
 median_ms() { # command... -> median wall time in ms of $runs runs, output discarded

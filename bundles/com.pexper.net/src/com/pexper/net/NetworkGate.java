@@ -29,7 +29,8 @@ import okhttp3.OkHttpClient;
  */
 public final class NetworkGate {
 
-    private final OkHttpClient base;
+    private final Builder settings;
+    private volatile OkHttpClient base;
     private final PrivacyLedger ledger;
     private final BooleanSupplier localOnly;
     private final Clock clock;
@@ -38,10 +39,24 @@ public final class NetworkGate {
         this.ledger = Objects.requireNonNull(builder.ledger, "a ledger");
         this.localOnly = builder.localOnly;
         this.clock = builder.clock;
-        OkHttpClient.Builder client = (builder.base != null ? builder.base.newBuilder() : new OkHttpClient.Builder())
-                .followRedirects(false).followSslRedirects(false)
-                .proxySelector(builder.proxies != null ? builder.proxies : SystemProxies.current());
-        this.base = client.build();
+        this.settings = builder;
+    }
+
+    /** The shared client, made on first use: a command that sends nothing does not pay for loading OkHttp. */
+    private OkHttpClient base() {
+        OkHttpClient client = base;
+        if (client == null) {
+            synchronized (this) {
+                client = base;
+                if (client == null) {
+                    client = (settings.base != null ? settings.base.newBuilder() : new OkHttpClient.Builder())
+                            .followRedirects(false).followSslRedirects(false)
+                            .proxySelector(settings.proxies != null ? settings.proxies : SystemProxies.current()).build();
+                    base = client;
+                }
+            }
+        }
+        return client;
     }
 
     public static Builder builder() {
@@ -60,7 +75,7 @@ public final class NetworkGate {
                     + " is not a loopback address, so it must use https://; change the base URL to https://"
                     + origin.host() + (origin.port() == 80 ? "" : ":" + origin.port()));
         }
-        return base.newBuilder().addInterceptor(new GateInterceptor(provider, origin, localOnly, ledger, clock)).build();
+        return base().newBuilder().addInterceptor(new GateInterceptor(provider, origin, localOnly, ledger, clock)).build();
     }
 
     public PrivacyLedger ledger() {

@@ -17,7 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pexper.ai.AiClients;
+import com.pexper.ai.ProviderRegistry;
+import com.pexper.ai.keys.InMemoryCredentialStore;
 import com.pexper.cli.internal.Cli;
+import com.pexper.net.NetworkGate;
+import com.pexper.net.PrivacyLedger;
 import com.pexper.core.data.DataType;
 import com.pexper.core.data.TextValue;
 import com.pexper.core.home.PexperHome;
@@ -54,6 +59,8 @@ class CliTest {
     InMemoryNodeTypeRegistry registry;
     PexperHome home;
     Runnable pendingInterrupt;
+    String stdin = "";
+    final InMemoryCredentialStore keys = new InMemoryCredentialStore();
 
     /** One invocation's outputs. */
     record Outcome(int code, String out, String err) {
@@ -77,7 +84,9 @@ class CliTest {
         };
         Cli cli = new Cli(new Cli.Environment(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), home, registry, terminal, folder, interrupts,
-                "0.1.0.test"));
+                "0.1.0.test", new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                AiClients.builder().registry(ProviderRegistry.of()).credentials(keys)
+                        .gate(NetworkGate.builder().ledger(new PrivacyLedger(home.ledger())).build()).build()));
         int code = cli.run(List.of(args));
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -298,5 +307,28 @@ class CliTest {
         Outcome wrong = pexper("ledger", "--since", "yesterday");
         assertEquals(2, wrong.code());
         assertTrue(wrong.err().contains("--since takes 30m, 2h, 7d"), wrong.err());
+    }
+
+    @Test
+    void aKeyIsReadFromStandardInputStoredByNameAndNeverPrinted() throws Exception {
+        String key = "sk-test-CLIKEYCANARY-0123456789";
+        stdin = key + "\n";
+        Outcome set = pexper(false, "keys", "set", "work-openai");
+        assertEquals(0, set.code(), set.err());
+        assertEquals(key, keys.get("work-openai").orElseThrow().reveal());
+        Outcome list = pexper(false, "keys", "list");
+        assertTrue(list.out().contains("work-openai"), list.out());
+        Outcome removed = pexper(false, "keys", "remove", "work-openai");
+        assertEquals(0, removed.code());
+        assertTrue(keys.get("work-openai").isEmpty());
+        assertEquals(2, pexper(false, "keys", "remove", "work-openai").code(), "removing a missing key is an error");
+        stdin = "\n";
+        Outcome empty = pexper(false, "keys", "set", "blank");
+        assertEquals(2, empty.code());
+        assertTrue(empty.err().contains("the key is empty"), empty.err());
+        for (Outcome outcome : List.of(set, list, removed, empty)) {
+            assertFalse((outcome.out() + outcome.err()).contains("CLIKEYCANARY"));
+        }
+        assertEquals(2, pexper(false, "keys", "set", "bad name!").code());
     }
 }

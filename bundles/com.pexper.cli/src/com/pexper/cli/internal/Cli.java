@@ -50,9 +50,15 @@ import com.pexper.model.validation.Problem;
  */
 public final class Cli {
 
-    /** What a command may use; the application supplies the real ones, tests their own. */
+    /**
+     * What a command may use; the application supplies the real ones, tests their own.
+     *
+     * @param in where {@code keys set} reads a key from (never from an argument)
+     * @param ai the AI providers with keys and network gate, given to every run
+     */
     public record Environment(PrintStream out, PrintStream err, PexperHome home, NodeTypeRegistry registry,
-            boolean terminal, Path workingDirectory, Interrupts interrupts, String version) {
+            boolean terminal, Path workingDirectory, Interrupts interrupts, String version, java.io.InputStream in,
+            com.pexper.ai.AiClients ai) {
     }
 
     /** Lets a long command react to Ctrl-C. */
@@ -87,6 +93,11 @@ public final class Cli {
                 --overwrite        replace existing files in DIR (inputs are never replaced)
               models list|install FILE [--as ID]|verify|fetch ID
                                  the on-device models: what is installed, add one, check them
+              keys set NAME [--provider ID]   store an API key under NAME; reads it from standard input
+              keys list          key names and their providers (never the keys)
+              keys remove NAME   delete a stored key
+              providers          the AI providers: kind, capabilities, address, whether a key is set
+              providers models ID   the models a provider offers (asks the provider)
               ledger             every network request Pexper sent or refused (never its content)
                 --since WHEN       e.g. 2h, 7d, 2026-11-01 or 2026-11-01T09:00:00Z [--json]
               help [COMMAND]     this text
@@ -121,6 +132,9 @@ public final class Cli {
                 case "nodes" -> nodes(Options.parse(command, rest, Set.of("json", "help"), Set.of()));
                 case "runs" -> runs(Options.parse(command, rest, Set.of("json", "help"), Set.of("limit")));
                 case "models" -> new ImagingCommands(this, env).models(rest);
+                case "keys" -> new KeysCommand(env).keys(Options.parse(command, rest, Set.of("help"), Set.of("provider")));
+                case "providers" -> new KeysCommand(env).providers(Options.parse(command, rest, Set.of("json", "help"),
+                        Set.of()), this);
                 case "ledger" -> new LedgerCommand(this, env).ledger(Options.parse(command, rest, Set.of("json", "help"),
                         Set.of("since")));
                 case "remove-bg" -> new ImagingCommands(this, env).removeBackground(Options.parse(command, rest,
@@ -219,7 +233,7 @@ public final class Cli {
         ProgressReporter progress = new ProgressReporter(env.err(), env.terminal(), names);
         try (Engine engine = Engine.builder(env.registry()).parallelism(jobs)
                 .runRecords(new RunRecordStore(env.home().runs())).scratchDirectory(env.home().scratch())
-                .cache(memory).build()) {
+                .cache(memory).service(com.pexper.ai.AiClients.class, env.ai()).build()) {
             RunRequest.Builder request = RunRequest.builder().workflowFile(file).outputDirectory(out).listener(progress);
             if (cache != null) {
                 request.cache(cache);

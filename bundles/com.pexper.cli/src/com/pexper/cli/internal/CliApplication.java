@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -19,7 +20,12 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.FrameworkUtil;
 
+import com.pexper.ai.AiClients;
+import com.pexper.ai.ProviderRegistry;
+import com.pexper.ai.keys.SecureStorageCredentialStore;
 import com.pexper.core.home.PexperHome;
+import com.pexper.net.NetworkGate;
+import com.pexper.net.PrivacyLedger;
 import com.pexper.core.node.ExtensionNodeTypeRegistry;
 
 /**
@@ -40,11 +46,37 @@ public final class CliApplication implements IApplication {
         String version = FrameworkUtil.getBundle(CliApplication.class).getVersion().toString();
         Cli.Environment env = new Cli.Environment(out, err, home,
                 new ExtensionNodeTypeRegistry(RegistryFactory.getRegistry()), terminal,
-                Path.of(System.getProperty("user.dir")), new SignalInterrupts(), version);
+                Path.of(System.getProperty("user.dir")), new SignalInterrupts(), version, System.in, ai(home, err));
         int code = new Cli(env).run(args == null ? List.of() : List.of(args));
         out.flush();
         err.flush();
         return Integer.valueOf(code);
+    }
+
+    /**
+     * The AI providers from the extension registry, keys from secure storage (or the providers'
+     * environment variables), and the one network gate with the privacy ledger. Local-only mode:
+     * PEXPER_LOCAL_ONLY=1, or {"localOnly": true} in PEXPER_HOME/settings/network.json.
+     */
+    private static AiClients ai(PexperHome home, PrintStream err) {
+        Map<String, Map<String, String>> settings = Map.of();
+        try {
+            settings = AiClients.readSettings(home.settings().resolve("providers.json"));
+        } catch (IOException e) {
+            err.println("pexper: provider settings ignored: " + e.getMessage());
+        }
+        boolean localOnly = "1".equals(System.getenv("PEXPER_LOCAL_ONLY")) || "true".equals(System.getenv("PEXPER_LOCAL_ONLY"));
+        try {
+            localOnly |= NetworkSettings.localOnly(home.settings().resolve("network.json"));
+        } catch (IOException e) {
+            err.println("pexper: " + e.getMessage() + "; local-only mode is ON until it is fixed");
+            localOnly = true;
+        }
+        boolean local = localOnly;
+        NetworkGate gate = NetworkGate.builder().ledger(new PrivacyLedger(home.ledger())).localOnly(() -> local).build();
+        return AiClients.builder().registry(ProviderRegistry.fromExtensionRegistry(RegistryFactory.getRegistry()))
+                .credentials(SecureStorageCredentialStore.at(home.secureStorage(), System.getenv())).gate(gate)
+                .settings(settings).environment(System.getenv()).build();
     }
 
     @Override

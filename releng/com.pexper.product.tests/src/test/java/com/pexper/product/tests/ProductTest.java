@@ -214,4 +214,96 @@ class ProductTest {
                     .sorted().toList();
         }
     }
+
+    /**
+     * A key set by name through ./pexper reaches the provider (here an OpenAI-compatible server on
+     * loopback) and nothing else: not the workflow, the run records, the ledger, secure storage in
+     * plain text, or anything printed. Local-only mode refuses a cloud provider before it is called.
+     */
+    @Test
+    void aKeyStoredByNameReachesTheProviderAndNothingElse() throws Exception {
+        String key = "sk-e2e-PRODUCTCANARY-5b1f0c9e77d2";
+        java.util.List<String> authorizations = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 10);
+        server.createContext("/v1/chat/completions", exchange -> {
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = ("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Bon\"}}]}\n\n"
+                    + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"jour\"},\"finish_reason\":\"stop\"}]}\n\n"
+                    + "data: [DONE]\n\n").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Files.createDirectories(home.resolve("settings"));
+            Files.writeString(home.resolve("settings/providers.json"), "{\"openai-compatible\": {\"baseUrl\": "
+                    + "\"http://127.0.0.1:" + server.getAddress().getPort() + "/v1\", \"defaultModel\": \"local-model\"}}");
+            Path keyFile = work.resolve("key.txt");
+            Files.writeString(keyFile, key + "\n");
+            Path out = work.resolve("set.out");
+            Process set = pexper("keys", "set", "openai-compatible").redirectInput(keyFile.toFile())
+                    .redirectOutput(out.toFile()).redirectErrorStream(true).start();
+            assertTrue(set.waitFor(120, TimeUnit.SECONDS));
+            Files.delete(keyFile);
+            assertEquals(0, set.exitValue(), Files.readString(out));
+            Outcome list = run("keys", "list");
+            assertTrue(list.out().contains("openai-compatible"), list.out());
+            Outcome providers = run("providers");
+            assertEquals(0, providers.code(), providers.err());
+            for (String id : List.of("openai", "anthropic", "gemini", "ollama", "openai-compatible")) {
+                assertTrue(providers.out().contains(id + " "), providers.out());
+            }
+
+            Path flow = work.resolve("ask.pexper");
+            Files.writeString(flow, """
+                    {"formatVersion": 2, "name": "Ask",
+                     "nodes": [{"id": "ask", "type": "com.pexper.ai.prompt",
+                                "parameters": {"provider": "openai-compatible", "prompt": "Say hello in French", "temperature": 0}},
+                               {"id": "answer", "type": "com.pexper.nodes.basic.output"}],
+                     "connections": [{"from": "ask.text", "to": "answer.value"}]}
+                    """);
+            Outcome answer = run("run", flow.toString());
+            assertEquals(0, answer.code(), answer.err());
+            assertEquals("Bonjour\n", answer.out());
+            assertEquals(List.of("Bearer " + key), authorizations);
+
+            Outcome ledger = run("ledger", "--json");
+            JsonNode entries = new ObjectMapper().readTree(ledger.out());
+            assertEquals(1, entries.size(), ledger.out());
+            assertEquals("127.0.0.1", entries.get(0).path("host").asText());
+            assertEquals("/v1/chat/completions", entries.get(0).path("path").asText());
+
+            // Local-only: a cloud provider is refused before anything is sent, and the refusal is recorded.
+            Files.writeString(flow, Files.readString(flow).replace("openai-compatible", "openai"));
+            Path refusedOut = work.resolve("refused.out");
+            ProcessBuilder localOnly = pexper("run", flow.toString()).redirectOutput(refusedOut.toFile())
+                    .redirectErrorStream(true);
+            localOnly.environment().put("PEXPER_LOCAL_ONLY", "1");
+            localOnly.environment().put("OPENAI_API_KEY", key);
+            Process refused = localOnly.start();
+            assertTrue(refused.waitFor(120, TimeUnit.SECONDS));
+            String refusal = Files.readString(refusedOut);
+            assertEquals(4, refused.exitValue(), refusal);
+            assertTrue(refusal.contains("local-only mode is on"), refusal);
+            assertEquals(1, authorizations.size());
+
+            for (Outcome outcome : List.of(list, providers, answer, ledger)) {
+                assertFalse((outcome.out() + outcome.err()).contains("PRODUCTCANARY"));
+            }
+            assertFalse((Files.readString(out) + refusal).contains("PRODUCTCANARY"));
+            try (Stream<Path> files = Files.walk(home)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    assertFalse(content.contains("PRODUCTCANARY"), "the key is readable in " + file);
+                }
+            }
+            assertTrue(Files.exists(home.resolve("secure/storage")), "the key is in secure storage");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
