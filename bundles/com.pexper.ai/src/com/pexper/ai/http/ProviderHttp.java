@@ -362,7 +362,8 @@ public final class ProviderHttp {
         }
         if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
             return new AiException(Kind.TIMEOUT, label + " did not answer within "
-                    + settings.readTimeout().toSeconds() + " s. Try again, use a smaller model, or raise readTimeoutSeconds"
+                    + java.math.BigDecimal.valueOf(settings.readTimeout().toMillis(), 3).stripTrailingZeros().toPlainString()
+                    + " s. Try again, use a smaller model, or raise readTimeoutSeconds"
                     + " for " + descriptor.id() + " in PEXPER_HOME/settings/providers.json.");
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException || e instanceof UnknownHostException) {

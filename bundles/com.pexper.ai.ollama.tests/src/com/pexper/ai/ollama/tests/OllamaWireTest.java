@@ -118,4 +118,17 @@ class OllamaWireTest {
         assertTrue(e.getMessage().contains("ollama serve"), e.getMessage());
         assertNull(e.partialText());
     }
+
+    @Test
+    void aServerThatDoesNotAnswerInTimeFailsWithTheSettingToRaise() throws Exception {
+        try (ProviderTestBench slow = new ProviderTestBench(folder.resolve("slow"), "ollama", "/",
+                Map.of("readTimeoutSeconds", "0.3"), OllamaProvider.class)) {
+            slow.enqueue(new mockwebserver3.MockResponse.Builder().code(200).body("{}")
+                    .headersDelay(3, java.util.concurrent.TimeUnit.SECONDS).build());
+            AiException e = assertThrows(AiException.class, () -> slow.provider().chat(ChatRequest.of("llama3.2", "hi"),
+                    t -> { }, CallControl.NONE));
+            assertEquals(AiException.Kind.TIMEOUT, e.kind());
+            assertTrue(e.getMessage().contains("raise readTimeoutSeconds for ollama"), e.getMessage());
+        }
+    }
 }
