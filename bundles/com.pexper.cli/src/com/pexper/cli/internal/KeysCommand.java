@@ -190,7 +190,7 @@ final class KeysCommand {
                 });
                 return ExitCode.OK;
             }
-            env.out().println(String.format("%-18s  %-6s  %-44s  %-10s  %s", "provider", "kind", "address", "key",
+            env.out().println(String.format("%-18s  %-6s  %-50s  %-11s  %s", "provider", "kind", "address", "key",
                     "can"));
             for (ProviderDescriptor d : ai.registry().all()) {
                 StringBuilder can = new StringBuilder();
@@ -205,7 +205,7 @@ final class KeysCommand {
                     case MISSING -> "not set";
                     case NOT_NEEDED -> "none needed";
                 };
-                env.out().println(String.format("%-18s  %-6s  %-44s  %-10s  %s", d.id(), d.kind().id(),
+                env.out().println(String.format("%-18s  %-6s  %-50s  %-11s  %s", d.id(), d.kind().id(),
                         ai.settings(d).baseUrl(), key, can));
             }
             for (String problem : ai.registry().problems()) {

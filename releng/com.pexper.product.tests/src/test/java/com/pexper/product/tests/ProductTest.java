@@ -59,8 +59,47 @@ class ProductTest {
     }
 
     /** Examples that remove backgrounds need the model: with .ci/run's, they run too. */
+    /** Plays Ollama on loopback for the examples with AI nodes: each photo gets "A test photo." as its alt text. */
+    private com.sun.net.httpserver.HttpServer fakeOllama(List<JsonNode> requests) throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 10);
+        server.createContext("/api/chat", exchange -> {
+            requests.add(new ObjectMapper().readTree(exchange.getRequestBody()));
+            byte[] body = ("{\"model\":\"llava\",\"message\":{\"role\":\"assistant\",\"content\":\"A test\"},\"done\":false}\n"
+                    + "{\"model\":\"llava\",\"message\":{\"role\":\"assistant\",\"content\":\" photo.\"},\"done\":true}\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        Files.createDirectories(home.resolve("settings"));
+        Files.writeString(home.resolve("settings/providers.json"), "{\"ollama\": {\"baseUrl\": \"http://127.0.0.1:"
+                + server.getAddress().getPort() + "\"}}");
+        return server;
+    }
+
     @Test
     void everyExampleRunsAsItIs() throws Exception {
+        List<JsonNode> aiRequests = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer ollama = fakeOllama(aiRequests);
+        try {
+            runEveryExample();
+        } finally {
+            ollama.stop(0);
+        }
+        assertEquals(List.of("# Alt text", "", "- astronaut.png: A test photo.", "- chelsea.png: A test photo.",
+                "- coffee.png: A test photo.", "- rocket.jpg: A test photo."),
+                Files.readAllLines(work.resolve("out/alt-text.md")));
+        assertEquals(4, aiRequests.size());
+        for (JsonNode request : aiRequests) {
+            assertEquals("llava", request.path("model").asText());
+            assertEquals(1, request.path("messages").path(0).path("images").size(), "each photo is sent");
+        }
+    }
+
+    private void runEveryExample() throws Exception {
         String models = System.getenv("PEXPER_TEST_MODELS");
         if (models != null) {
             Outcome install = run("models", "install", Path.of(models, "isnet-medium.onnx").toString());
