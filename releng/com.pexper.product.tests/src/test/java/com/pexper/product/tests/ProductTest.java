@@ -341,6 +341,14 @@ class ProductTest {
                 }
             }
             assertTrue(Files.exists(home.resolve("secure/storage")), "the key is in secure storage");
+
+            // The model download runs outside the JVM; local-only mode stops it too.
+            Files.writeString(home.resolve("settings/network.json"), "{\"localOnly\": true}");
+            Outcome fetch = run("models", "fetch", "isnet-small");
+            assertEquals(2, fetch.code(), fetch.err());
+            assertTrue(fetch.err().contains("local-only mode is on, so the isnet-small model is not downloaded"),
+                    fetch.err());
+            assertFalse(Files.exists(home.resolve("models/downloads")), "nothing was fetched");
         } finally {
             server.stop(0);
         }
