@@ -179,7 +179,8 @@ public final class AiClients {
         }
         JsonNode root;
         try {
-            root = ProviderHttp.JSON.readTree(file.toFile());
+            // Not ProviderHttp.JSON: loading ProviderHttp loads OkHttp, which a command that sends nothing must not pay for.
+            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new IOException(file + " is not valid JSON: " + e.getMessage() + "; fix or remove it", e);
         }
