@@ -40,7 +40,7 @@ public final class DescribeImageNode implements NodeFactory {
                 .parameter(ParameterSpec.of("maxSize", ParameterType.INTEGER).label("Longest side sent").defaultValue(1536L)
                         .range(64, 8192).help("Larger images are scaled down to this many pixels on their longest side"
                                 + " before they are sent: fewer bytes and tokens, the same answer for most questions."));
-        ProviderChoice.samplingParameters(2).forEach(signature::parameter);
+        ProviderChoice.samplingParameters(null).forEach(signature::parameter);
         return signature.dynamicInputs("one Text input per {{placeholder}} in 'prompt' and 'system'").waitsOnIo().build();
     }
 

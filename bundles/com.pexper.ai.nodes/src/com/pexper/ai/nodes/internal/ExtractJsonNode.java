@@ -43,10 +43,7 @@ public final class ExtractJsonNode implements NodeFactory {
                 .parameter(ChatSettings.systemParameter())
                 .parameter(ChatSettings.promptParameter("Extract the data described by the schema from this text:\n\n"
                         + "{{text}}", "The request; {{text}} is the input text."));
-        ProviderChoice.samplingParameters(2).stream()
-                .map(p -> p.name().equals("temperature") ? ParameterSpec.of("temperature", ParameterType.DECIMAL)
-                        .label(p.label()).range(0, 2).defaultValue(0.0).help(p.help()).build() : p)
-                .forEach(signature::parameter);
+        ProviderChoice.samplingParameters(0.0).forEach(signature::parameter);
         return signature.dynamicInputs("one Text input per other {{placeholder}} in 'prompt' and 'system'").waitsOnIo()
                 .build();
     }

@@ -30,7 +30,7 @@ public final class PromptNode implements NodeFactory {
         ProviderChoice.parameters(signature, "ollama", "The chat model; empty for the provider's default.")
                 .parameter(ChatSettings.systemParameter())
                 .parameter(ChatSettings.promptParameter(null, "What to ask."));
-        ProviderChoice.samplingParameters(2).forEach(signature::parameter);
+        ProviderChoice.samplingParameters(null).forEach(signature::parameter);
         return signature.dynamicInputs("one Text input per {{placeholder}} in 'prompt' and 'system'").waitsOnIo().build();
     }
 

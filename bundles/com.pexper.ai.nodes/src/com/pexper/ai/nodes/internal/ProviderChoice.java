@@ -110,10 +110,11 @@ record ProviderChoice(String provider, String model, String keyName) {
         return !greedy && !seeded;
     }
 
-    static List<ParameterSpec> samplingParameters(double maxTemperature) {
+    /** @param defaultTemperature the node's default, or null to leave it to the provider */
+    static List<ParameterSpec> samplingParameters(Double defaultTemperature) {
         return Stream.of(
-                ParameterSpec.of("temperature", ParameterType.DECIMAL).label("Temperature").range(0, maxTemperature)
-                        .help("0 gives the same answer each time (and lets Pexper reuse it); empty for the provider's"
+                ParameterSpec.of("temperature", ParameterType.DECIMAL).label("Temperature").range(0, 2)
+                        .defaultValue(defaultTemperature).help("0 gives the same answer each time (and lets Pexper reuse it); empty for the provider's"
                                 + " default. Above 0 without a seed the node always runs again."),
                 ParameterSpec.of("seed", ParameterType.INTEGER).label("Seed")
                         .help("Fixes sampling where the provider supports it (OpenAI, Gemini, Ollama); with a seed the"
