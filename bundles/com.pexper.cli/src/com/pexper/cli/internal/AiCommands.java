@@ -23,11 +23,11 @@ import com.pexper.ai.keys.CredentialStore;
  * installed providers with whether each has what it needs. A key is read from standard input
  * only, so it never lands in shell history or a process list, and is never printed.
  */
-final class KeysCommand {
+final class AiCommands {
 
     private final Cli.Environment env;
 
-    KeysCommand(Cli.Environment env) {
+    AiCommands(Cli.Environment env) {
         this.env = env;
     }
 

@@ -132,8 +132,8 @@ public final class Cli {
                 case "nodes" -> nodes(Options.parse(command, rest, Set.of("json", "help"), Set.of()));
                 case "runs" -> runs(Options.parse(command, rest, Set.of("json", "help"), Set.of("limit")));
                 case "models" -> new ImagingCommands(this, env).models(rest);
-                case "keys" -> new KeysCommand(env).keys(Options.parse(command, rest, Set.of("help"), Set.of("provider")));
-                case "providers" -> new KeysCommand(env).providers(Options.parse(command, rest, Set.of("json", "help"),
+                case "keys" -> new AiCommands(env).keys(Options.parse(command, rest, Set.of("help"), Set.of("provider")));
+                case "providers" -> new AiCommands(env).providers(Options.parse(command, rest, Set.of("json", "help"),
                         Set.of()), this);
                 case "ledger" -> new LedgerCommand(this, env).ledger(Options.parse(command, rest, Set.of("json", "help"),
                         Set.of("since")));
