@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,6 +51,7 @@ import com.pexper.core.node.NodeSignature;
 import com.pexper.core.node.PortSpec;
 import com.pexper.model.Node;
 import com.pexper.model.Workflow;
+import com.pexper.model.io.FolderTree;
 
 /**
  * One run of a plan. A single coordinator thread owns all scheduling state, so none of it needs
@@ -849,13 +849,8 @@ public final class RunExecution implements RunHandle {
     }
 
     private void deleteScratch() {
-        if (!Files.exists(scratchRoot)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(scratchRoot)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            FolderTree.delete(scratchRoot);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "could not remove scratch folder " + scratchRoot, e);
         }
