@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import com.pexper.imaging.internal.codec.ExifOrientation;
 import com.pexper.imaging.internal.codec.Rasters;
@@ -85,7 +85,8 @@ public final class ImageDecoder {
         List<String> warnings = new ArrayList<>();
         IIOReadWarningListener listener = (source, warning) -> warnings.add(warning);
         reader.addIIOReadWarningListener(listener);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+        // in memory: ImageIO's default stream caches everything in a file in java.io.tmpdir
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
             reader.setInput(in, true, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);

@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import com.pexper.imaging.internal.codec.PngWriter;
 import com.pexper.imaging.internal.codec.Rasters;
@@ -54,7 +55,8 @@ public record ImageEncoder(ImageFormat format, int quality, int backgroundRgb) {
             return;
         }
         ImageWriter writer = jdkJpegWriter();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        // in memory: ImageIO's default stream caches everything in a file in java.io.tmpdir
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
