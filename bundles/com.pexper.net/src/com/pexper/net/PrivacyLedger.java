@@ -80,6 +80,7 @@ public final class PrivacyLedger {
         line.put("time", entry.time().toString());
         line.put("provider", entry.provider());
         line.put("host", entry.host());
+        line.put("port", entry.port());
         line.put("method", entry.method());
         line.put("path", entry.path());
         line.put("status", entry.status());
@@ -112,7 +113,7 @@ public final class PrivacyLedger {
         try {
             JsonNode n = JSON.readTree(text);
             return new LedgerEntry(Instant.parse(n.path("time").asText()), n.path("provider").asText(),
-                    n.path("host").asText(), n.path("method").asText(), n.path("path").asText(),
+                    n.path("host").asText(), n.path("port").asInt(), n.path("method").asText(), n.path("path").asText(),
                     n.path("status").asInt(), n.path("outcome").asText(), n.path("bytesOut").asLong(),
                     n.path("bytesIn").asLong(), n.path("durationMillis").asLong());
         } catch (IOException | RuntimeException e) {

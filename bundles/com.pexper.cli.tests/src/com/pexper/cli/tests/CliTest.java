@@ -289,15 +289,18 @@ class CliTest {
 
         var ledger = new com.pexper.net.PrivacyLedger(home.ledger());
         java.time.Instant now = java.time.Instant.now();
-        ledger.record(new com.pexper.net.LedgerEntry(now.minusSeconds(3 * 3600), "openai", "api.example.com", "POST",
+        ledger.record(new com.pexper.net.LedgerEntry(now.minusSeconds(3 * 3600), "openai", "api.example.com", 443, "POST",
                 "/v1/chat/completions", 200, "ok", 2048, 4096, 812));
-        ledger.record(new com.pexper.net.LedgerEntry(now.minusSeconds(60), "anthropic", "api.example.org", "POST",
+        ledger.record(new com.pexper.net.LedgerEntry(now.minusSeconds(2 * 3600), "ollama", "127.0.0.1", 11434, "POST",
+                "/api/chat", 200, "ok", 0, 0, 90));
+        ledger.record(new com.pexper.net.LedgerEntry(now.minusSeconds(60), "anthropic", "api.example.org", 443, "POST",
                 "/v1/messages", 0, "refused: local-only mode is on", 0, 0, 0));
         Outcome all = pexper("ledger");
         assertEquals(0, all.code(), all.err());
         assertTrue(all.out().contains("api.example.com/v1/chat/completions"), all.out());
+        assertTrue(all.out().contains("127.0.0.1:11434/api/chat"), "a local server is told by its port: " + all.out());
         assertTrue(all.out().contains("refused"), all.out());
-        assertTrue(all.out().contains("2 request(s), 1 refused by the gate; 2.0 KB sent, 4.0 KB received."), all.out());
+        assertTrue(all.out().contains("3 request(s), 1 refused by the gate; 2.0 KB sent, 4.0 KB received."), all.out());
 
         Outcome recent = pexper("ledger", "--since", "1h", "--json");
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(recent.out());

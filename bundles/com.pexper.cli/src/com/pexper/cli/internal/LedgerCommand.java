@@ -62,7 +62,7 @@ final class LedgerCommand {
         for (LedgerEntry e : entries) {
             String status = e.status() > 0 ? Integer.toString(e.status()) : e.outcome().startsWith("refused") ? "refused" : "failed";
             env.out().println(String.format(Locale.ROOT, "%-19s  %-12s  %-6s  %-40s  %-7s  %9s  %9s  %5d ms",
-                    time.format(e.time()), e.provider(), e.method(), e.host() + e.path(), status, bytes(e.bytesOut()),
+                    time.format(e.time()), e.provider(), e.method(), where(e), status, bytes(e.bytesOut()),
                     bytes(e.bytesIn()), e.durationMillis()));
             out += e.bytesOut();
             in += e.bytesIn();
@@ -71,6 +71,12 @@ final class LedgerCommand {
         env.out().println(String.format(Locale.ROOT, "%d request(s), %d refused by the gate; %s sent, %s received.",
                 entries.size(), refused, bytes(out), bytes(in)));
         return ExitCode.OK;
+    }
+
+    /** Host, port where it is not the scheme's default (local servers differ by port), and path. */
+    private static String where(LedgerEntry e) {
+        boolean usual = e.port() == 443 || e.port() == 80 || e.port() == 0;
+        return e.host() + (usual ? "" : ":" + e.port()) + e.path();
     }
 
     /** {@code 2h}, {@code 30m}, {@code 7d}, a date (local midnight) or an instant; null means from the start. */

@@ -77,8 +77,9 @@ class NetworkGateTest {
         List<LedgerEntry> entries = ledger.read(Instant.EPOCH);
         assertEquals(1, entries.size());
         LedgerEntry entry = entries.get(0);
-        assertEquals(List.of("ollama", server.getHostName(), "POST", "/api/chat", 200, "ok"),
-                List.of(entry.provider(), entry.host(), entry.method(), entry.path(), entry.status(), entry.outcome()));
+        assertEquals(List.of("ollama", server.getHostName(), server.getPort(), "POST", "/api/chat", 200, "ok"),
+                List.of(entry.provider(), entry.host(), entry.port(), entry.method(), entry.path(), entry.status(),
+                        entry.outcome()));
         assertEquals(prompt.length(), entry.bytesOut());
         assertEquals("{\"answer\":\"forty-two\"}".length(), entry.bytesIn());
         String written = Files.readString(folder.resolve("ledger/ledger.jsonl"));
@@ -171,7 +172,7 @@ class NetworkGateTest {
         PrivacyLedger small = new PrivacyLedger(folder.resolve("small"), 1000, 2);
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         for (int i = 0; i < 60; i++) {
-            small.record(new LedgerEntry(start.plusSeconds(i), "p", "h", "GET", "/" + i, 200, "ok", 0, i, 1));
+            small.record(new LedgerEntry(start.plusSeconds(i), "p", "h", 443, "GET", "/" + i, 200, "ok", 0, i, 1));
         }
         try (Stream<Path> files = Files.list(folder.resolve("small"))) {
             assertEquals(3, files.count(), "the current file and two rotated ones");

@@ -94,7 +94,7 @@ public final class GateInterceptor implements Interceptor {
     }
 
     private void record(Request request, int status, String outcome, long bytesOut, long bytesIn, long started) {
-        ledger.record(new LedgerEntry(clock.instant(), provider, request.url().host(), request.method(),
+        ledger.record(new LedgerEntry(clock.instant(), provider, request.url().host(), request.url().port(), request.method(),
                 request.url().encodedPath(), status, outcome, bytesOut, bytesIn, (System.nanoTime() - started) / 1_000_000));
     }
 
