@@ -58,6 +58,11 @@ public final class AiClients {
         return registry;
     }
 
+    /** The gate these clients send through: the one door out, which other senders (model downloads) share. */
+    public NetworkGate gate() {
+        return gate;
+    }
+
     public CredentialStore credentials() {
         return credentials;
     }

