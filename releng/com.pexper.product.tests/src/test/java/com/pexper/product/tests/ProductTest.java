@@ -58,25 +58,12 @@ class ProductTest {
         assertEquals("Hello, World!\n", hello.out());
     }
 
-    /** Examples that remove backgrounds need the model: with .ci/run's, they run too. */
     /** Plays Ollama on loopback for the examples with AI nodes: each photo gets "A test photo." as its alt text. */
     private com.sun.net.httpserver.HttpServer fakeOllama(List<JsonNode> requests) throws IOException {
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 10);
-        server.createContext("/api/chat", exchange -> {
-            requests.add(new ObjectMapper().readTree(exchange.getRequestBody()));
-            byte[] body = ("{\"model\":\"llava\",\"message\":{\"role\":\"assistant\",\"content\":\"A test\"},\"done\":false}\n"
-                    + "{\"model\":\"llava\",\"message\":{\"role\":\"assistant\",\"content\":\" photo.\"},\"done\":true}\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        com.sun.net.httpserver.HttpServer server = LoopbackServers.ollama(requests);
         Files.createDirectories(home.resolve("settings"));
-        Files.writeString(home.resolve("settings/providers.json"), "{\"ollama\": {\"baseUrl\": \"http://127.0.0.1:"
-                + server.getAddress().getPort() + "\"}}");
+        Files.writeString(home.resolve("settings/providers.json"), "{\"ollama\": {\"baseUrl\": \""
+                + LoopbackServers.address(server) + "\"}}");
         return server;
     }
 
@@ -99,6 +86,7 @@ class ProductTest {
         }
     }
 
+    /** Examples that remove backgrounds need the model: with .ci/run's, they run too. */
     private void runEveryExample() throws Exception {
         String models = System.getenv("PEXPER_TEST_MODELS");
         if (models != null) {
@@ -263,24 +251,11 @@ class ProductTest {
     void aKeyStoredByNameReachesTheProviderAndNothingElse() throws Exception {
         String key = "sk-e2e-PRODUCTCANARY-5b1f0c9e77d2";
         java.util.List<String> authorizations = java.util.Collections.synchronizedList(new ArrayList<>());
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 10);
-        server.createContext("/v1/chat/completions", exchange -> {
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = ("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Bon\"}}]}\n\n"
-                    + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"jour\"},\"finish_reason\":\"stop\"}]}\n\n"
-                    + "data: [DONE]\n\n").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        com.sun.net.httpserver.HttpServer server = LoopbackServers.openAiCompatible(authorizations);
         try {
             Files.createDirectories(home.resolve("settings"));
-            Files.writeString(home.resolve("settings/providers.json"), "{\"openai-compatible\": {\"baseUrl\": "
-                    + "\"http://127.0.0.1:" + server.getAddress().getPort() + "/v1\", \"defaultModel\": \"local-model\"}}");
+            Files.writeString(home.resolve("settings/providers.json"), "{\"openai-compatible\": {\"baseUrl\": \""
+                    + LoopbackServers.address(server) + "/v1\", \"defaultModel\": \"local-model\"}}");
             Path keyFile = work.resolve("key.txt");
             Files.writeString(keyFile, key + "\n");
             Path out = work.resolve("set.out");
@@ -314,6 +289,7 @@ class ProductTest {
             JsonNode entries = new ObjectMapper().readTree(ledger.out());
             assertEquals(1, entries.size(), ledger.out());
             assertEquals("127.0.0.1", entries.get(0).path("host").asText());
+            assertEquals(server.getAddress().getPort(), entries.get(0).path("port").asInt());
             assertEquals("/v1/chat/completions", entries.get(0).path("path").asText());
 
             // Local-only: a cloud provider is refused before anything is sent, and the refusal is recorded.
@@ -342,7 +318,7 @@ class ProductTest {
             }
             assertTrue(Files.exists(home.resolve("secure/storage")), "the key is in secure storage");
 
-            // The model download runs outside the JVM; local-only mode stops it too.
+            // The model download goes through the gate too: local-only mode refuses it before anything is sent.
             Files.writeString(home.resolve("settings/network.json"), "{\"localOnly\": true}");
             Outcome fetch = run("models", "fetch", "isnet-small");
             assertEquals(2, fetch.code(), fetch.err());
