@@ -30,7 +30,11 @@ export PEXPER_HOME=${PEXPER_BENCH_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/pexper-b
 "$root/bench/ensure-model.sh" "$model"
 "$root/bench/peer/setup.sh"
 
-jvm=(-Xmx4g) # as the launcher gives the product
+# As the launcher does: ONNX Runtime's telemetry off before it starts (the code does it too),
+# temporary files inside PEXPER_HOME, no perf-data file in /tmp.
+export ORT_DISABLE_TELEMETRY=1
+mkdir -p "$PEXPER_HOME/tmp/bench"
+jvm=(-Xmx4g "-Djava.io.tmpdir=$PEXPER_HOME/tmp/bench" -XX:-UsePerfData) # as the launcher gives the product
 if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then jvm+=(--illegal-native-access=allow); fi
 cd "$root"
 "$JAVA_HOME/bin/java" "${jvm[@]}" -cp "$product/plugins/*" \

@@ -22,7 +22,11 @@ done
 export PEXPER_HOME=${PEXPER_BENCH_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/pexper-bench}
 "$root/bench/ensure-model.sh" "$model"
 
-jvm=(-Xmx4g)
+# As the launcher does: ONNX Runtime's telemetry off before it starts (the code does it too),
+# temporary files inside PEXPER_HOME, no perf-data file in /tmp.
+export ORT_DISABLE_TELEMETRY=1
+mkdir -p "$PEXPER_HOME/tmp/bench"
+jvm=(-Xmx4g "-Djava.io.tmpdir=$PEXPER_HOME/tmp/bench" -XX:-UsePerfData)
 if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then jvm+=(--illegal-native-access=allow); fi
 "$JAVA_HOME/bin/java" "${jvm[@]}" -cp "$product/plugins/*" "$root/bench/EdgeRefinementReport.java" \
   "$root/docs/edge-refinement.png" "$model" "${photos[@]}"
