@@ -54,14 +54,14 @@ final class LedgerCommand {
             return ExitCode.OK;
         }
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-        env.out().println(String.format("%-19s  %-12s  %-6s  %-40s  %-7s  %9s  %9s  %8s", "time", "provider", "method",
+        env.out().println(String.format("%-19s  %-14s  %-6s  %-40s  %-7s  %9s  %9s  %8s", "time", "provider", "method",
                 "host and path", "status", "sent", "received", "duration"));
         long out = 0;
         long in = 0;
         int refused = 0;
         for (LedgerEntry e : entries) {
             String status = e.status() > 0 ? Integer.toString(e.status()) : e.outcome().startsWith("refused") ? "refused" : "failed";
-            env.out().println(String.format(Locale.ROOT, "%-19s  %-12s  %-6s  %-40s  %-7s  %9s  %9s  %5d ms",
+            env.out().println(String.format(Locale.ROOT, "%-19s  %-14s  %-6s  %-40s  %-7s  %9s  %9s  %5d ms",
                     time.format(e.time()), e.provider(), e.method(), where(e), status, bytes(e.bytesOut()),
                     bytes(e.bytesIn()), e.durationMillis()));
             out += e.bytesOut();
