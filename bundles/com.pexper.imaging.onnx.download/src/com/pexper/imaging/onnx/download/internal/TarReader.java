@@ -15,6 +15,7 @@ public final class TarReader {
 
     private static final int BLOCK = 512;
     private static final int MAX_HEADER_DATA = 1 << 16;
+    private static final long MAX_ENTRY = 1L << 40;
 
     /** Sees each regular file; {@code content} yields exactly its bytes and is not to be closed. */
     @FunctionalInterface
@@ -59,8 +60,9 @@ public final class TarReader {
 
     private static String name(byte[] header) {
         String name = field(header, 0, 100);
-        boolean ustar = field(header, 257, 6).startsWith("ustar");
-        String prefix = ustar ? field(header, 345, 155) : "";
+        // POSIX ustar ("ustar\0") keeps a name prefix at 345; GNU tar ("ustar  ") keeps other data there
+        boolean posix = header[257] == 'u' && field(header, 257, 6).equals("ustar") && header[262] == 0;
+        String prefix = posix ? field(header, 345, 155) : "";
         return prefix.isEmpty() ? name : prefix + "/" + name;
     }
 
@@ -85,12 +87,18 @@ public final class TarReader {
     }
 
     private static long octal(byte[] header, int offset, int length) throws IOException {
-        if ((header[offset] & 0x80) != 0) { // GNU base-256 for sizes of 8 GiB and more
-            long value = header[offset] & 0x7f;
+        if ((header[offset] & 0xff) == 0x80) { // GNU base-256, for sizes of 8 GiB and more
+            long value = 0;
             for (int i = offset + 1; i < offset + length; i++) {
+                if (value > MAX_ENTRY >> 8) {
+                    throw new IOException("a tar entry declares more than " + MAX_ENTRY + " bytes: the archive is damaged");
+                }
                 value = (value << 8) | (header[i] & 0xff);
             }
             return value;
+        }
+        if ((header[offset] & 0x80) != 0) {
+            throw new IOException("a tar header has a negative size: the archive is damaged");
         }
         String digits = field(header, offset, length).trim();
         if (!digits.matches("[0-7]{1,12}")) {
