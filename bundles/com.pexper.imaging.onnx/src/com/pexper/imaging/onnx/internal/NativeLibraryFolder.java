@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,10 +66,13 @@ final class NativeLibraryFolder {
             }
             try {
                 Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                // another process finished first: its copy is the same build
+            } catch (FileSystemException e) {
+                // Linux says "Directory not empty" with a plain FileSystemException when another process
+                // finished first; its copy is of the same build
+                if (!Files.isDirectory(folder)) {
+                    throw e;
+                }
             }
-            removeOtherBuilds(root, folder, platform);
             return Optional.of(folder);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot extract ONNX Runtime's native libraries into " + root
@@ -78,17 +80,6 @@ final class NativeLibraryFolder {
             return Optional.empty();
         } finally {
             deleteQuietly(partial);
-        }
-    }
-
-    /** An updated Pexper brings another build: the libraries of earlier ones are 28 MB each and unused. */
-    private static void removeOtherBuilds(Path root, Path current, String platform) throws IOException {
-        try (var folders = Files.newDirectoryStream(root, "onnxruntime-*-" + platform)) {
-            for (Path folder : folders) {
-                if (!folder.equals(current)) {
-                    deleteQuietly(folder);
-                }
-            }
         }
     }
 

@@ -68,8 +68,8 @@ public final class PrivateOnnxRuntime {
             return;
         }
         throw new ModelException("ONNX Runtime is not started, because its telemetry could not be switched off in"
-                + " this process (that needs Java 22 or newer). Start Pexper with ./pexper, which switches it off, or"
-                + " set " + TELEMETRY_VARIABLE + "=1 in the environment; Java " + Runtime.version().feature()
-                + " is running.");
+                + " this process (that needs Java 22 or newer with native access allowed; Java "
+                + Runtime.version().feature() + " is running). Start Pexper with ./pexper, which switches it off,"
+                + " or set " + TELEMETRY_VARIABLE + "=1 in the environment.");
     }
 }
