@@ -25,7 +25,7 @@ final class SystemCallTrace {
     /** The strace options this reader expects, before the command. */
     static List<String> straceOptions(Path output) {
         return List.of("strace", "-f", "-qq", "-y", "-x", "-s", "64", "--seccomp-bpf", "-e", "signal=none",
-                "-e", "trace=%file,%network,%process,chdir,fchdir,writev", "-o", output.toString());
+                "-e", "trace=%file,%network,%process,chdir,fchdir,writev,io_uring_setup", "-o", output.toString());
     }
 
     /** A file or folder the traced processes changed. */
@@ -51,10 +51,15 @@ final class SystemCallTrace {
     record Lookup(int pid, String service, String detail) {
     }
 
+    /** A process set up io_uring, whose file and network operations strace cannot see. */
+    record Unobservable(int pid, String call) {
+    }
+
     private static final Pattern LINE = Pattern.compile("^(\\d+)\\s+(\\w+)\\((.*)\\)\\s+=\\s+(-?\\d+|\\?|0x[0-9a-f]+)(.*)$");
     private static final Pattern UNFINISHED = Pattern.compile("^(\\d+)\\s+(.*) <unfinished \\.\\.\\.>$");
     private static final Pattern RESUMED = Pattern.compile("^(\\d+)\\s+<\\.\\.\\. (\\w+) resumed>(.*)$");
-    private static final Pattern FD = Pattern.compile("^(\\d+)<(.*)>$");
+    /** A descriptor as {@code strace -y} shows it, the working directory ({@code AT_FDCWD</path>}) included. */
+    private static final Pattern FD = Pattern.compile("^(\\d+|AT_FDCWD)<(.*)>$");
     private static final Pattern INET = Pattern.compile(
             "sa_family=AF_INET, sin_port=htons\\((\\d+)\\), sin_addr=inet_addr\\(\"([^\"]+)\"\\)");
     private static final Pattern INET6 = Pattern.compile(
@@ -67,7 +72,9 @@ final class SystemCallTrace {
     private final List<FileChange> changes = new ArrayList<>();
     private final List<Contact> contacts = new ArrayList<>();
     private final List<Lookup> lookups = new ArrayList<>();
-    private final Map<Integer, Path> workingDirectories = new HashMap<>();
+    private final List<Unobservable> unobservable = new ArrayList<>();
+    /** Per task; threads (and children cloned with CLONE_FS) share one holder, as they share the directory. */
+    private final Map<Integer, Path[]> workingDirectories = new HashMap<>();
     private final Map<Integer, String> pending = new HashMap<>();
     private final Set<String> nscdSockets = new HashSet<>();
     private final Path initialDirectory;
@@ -101,6 +108,10 @@ final class SystemCallTrace {
         return lookups;
     }
 
+    List<Unobservable> unobservable() {
+        return unobservable;
+    }
+
     private void accept(String text) {
         Matcher unfinished = UNFINISHED.matcher(text);
         if (unfinished.matches()) {
@@ -124,21 +135,40 @@ final class SystemCallTrace {
         List<String> args = arguments(line.group(3));
         String result = line.group(4);
         boolean ok = !result.startsWith("-");
+        for (String arg : args) {
+            Matcher fd = FD.matcher(arg);
+            if (fd.matches() && fd.group(1).equals("AT_FDCWD")) {
+                holder(pid)[0] = Path.of(unescape(fd.group(2))); // strace knows the directory: take its word
+            }
+        }
         switch (call) {
             case "clone", "clone3", "fork", "vfork" -> {
                 if (ok && !result.equals("?")) {
-                    workingDirectories.put(Integer.parseInt(result), directory(pid));
+                    boolean shared = args.stream().anyMatch(a -> a.contains("CLONE_FS"));
+                    workingDirectories.put(Integer.parseInt(result), shared ? holder(pid) : new Path[] { directory(pid) });
                 }
             }
             case "chdir" -> {
                 if (ok) {
-                    workingDirectories.put(pid, resolve(pid, "AT_FDCWD", args.get(0)));
+                    holder(pid)[0] = resolve(pid, "AT_FDCWD", args.get(0));
                 }
             }
             case "fchdir" -> {
                 Matcher fd = FD.matcher(args.get(0));
                 if (ok && fd.matches()) {
-                    workingDirectories.put(pid, Path.of(fd.group(2)));
+                    holder(pid)[0] = Path.of(unescape(fd.group(2)));
+                }
+            }
+            case "io_uring_setup" -> {
+                if (ok) {
+                    unobservable.add(new Unobservable(pid, call));
+                }
+            }
+            case "bind" -> {
+                // binding a local socket to a path creates a file there
+                Matcher unix = UNIX.matcher(String.join(", ", args));
+                if (ok && unix.find() && !unix.group(1).startsWith("@")) {
+                    changes.add(new FileChange(pid, call, resolve(pid, "AT_FDCWD", unix.group(1))));
                 }
             }
             case "connect", "sendto", "sendmsg", "sendmmsg", "writev" -> network(pid, call, args, ok);
@@ -168,7 +198,7 @@ final class SystemCallTrace {
                 if (a.get(1).equals("NULL")) {
                     Matcher fd = FD.matcher(a.get(0));
                     if (fd.matches()) {
-                        changes.add(new FileChange(pid, call, Path.of(fd.group(2))));
+                        changes.add(new FileChange(pid, call, Path.of(unescape(fd.group(2)))));
                     }
                 } else {
                     change(pid, call, a.get(0), a.get(1));
@@ -259,12 +289,22 @@ final class SystemCallTrace {
             return Path.of(path).normalize();
         }
         Matcher fd = FD.matcher(directory);
-        Path base = fd.matches() ? Path.of(fd.group(2)) : directory(pid);
+        Path base = fd.matches() ? Path.of(unescape(fd.group(2))) : directory(pid);
         return base.resolve(path).normalize();
     }
 
     private Path directory(int pid) {
-        return workingDirectories.getOrDefault(pid, initialDirectory);
+        Path[] holder = workingDirectories.get(pid);
+        return holder != null && holder[0] != null ? holder[0] : initialDirectory;
+    }
+
+    private Path[] holder(int pid) {
+        return workingDirectories.computeIfAbsent(pid, p -> new Path[] { initialDirectory });
+    }
+
+    /** A path inside {@code <...>}, where strace escapes what is not printable (and {@code >}, {@code "}). */
+    private static String unescape(String decorated) {
+        return unquote("\"" + decorated + "\"");
     }
 
     /** The arguments at the top level: commas inside strings, structures, arrays and calls do not split. */
@@ -275,10 +315,10 @@ final class SystemCallTrace {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
+            if (c == '\\') {
+                i++; // an escaped character, inside a string or a descriptor's path
+            } else if (quoted) {
+                if (c == '"') {
                     quoted = false;
                 }
             } else if (c == '"') {

@@ -31,14 +31,28 @@ class SystemCallTraceTest {
                 "6971  close(3)                        = 0",
                 "6990  <... openat resumed>)            = 9</work/pexper/sub/notes.txt>",
                 "6971  renameat(AT_FDCWD, \"/p/a.part\", AT_FDCWD, \"/p/a.png\") = 0",
-                "6971  unlink(\"/tmp/onnxruntime-java123/libonnxruntime.so\") = 0");
+                "6971  unlink(\"/tmp/onnxruntime-java123/libonnxruntime.so\") = 0",
+                "6971  mkdir(\"by-a-thread's-sibling\", 0755) = 0",
+                "6971  vfork() = 7000",
+                "7000  chdir(\"/elsewhere\") = 0",
+                "6971  mkdir(\"after-a-child-moved\", 0755) = 0",
+                "6971  openat(12</h/a\\\"b\\76c>, \"x\", O_WRONLY|O_CREAT, 0644) = 13</h/a\\\"b\\76c/x>",
+                "6971  bind(14<socket:[9]>, {sa_family=AF_UNIX, sun_path=\"/h/.lock-socket\"}, 110) = 0");
         List<Path> paths = trace.changes().stream().map(SystemCallTrace.FileChange::path).toList();
         assertEquals(List.of(Path.of("/h/.cache/Microsoft/DeveloperTools/.onnxruntime"),
                 Path.of("/h/.cache/Microsoft/DeveloperTools/.onnxruntime/deviceid.tmp.c35d"),
                 Path.of("/h/.cache/Microsoft/DeveloperTools/.onnxruntime/deviceid"), Path.of("/tmp/mat-debug-6971.log"),
                 Path.of("/work/pexper/sub/notes.txt"), Path.of("/p/a.part"), Path.of("/p/a.png"),
-                Path.of("/tmp/onnxruntime-java123/libonnxruntime.so")), paths,
-                "reads and failed calls change nothing; a child inherits the working directory and keeps its chdir");
+                Path.of("/tmp/onnxruntime-java123/libonnxruntime.so"), Path.of("/work/pexper/sub/by-a-thread's-sibling"),
+                Path.of("/work/pexper/sub/after-a-child-moved"), Path.of("/h/a\"b>c/x"), Path.of("/h/.lock-socket")), paths,
+                "reads and failed calls change nothing; threads share a working directory, a forked child has its own;"
+                        + " escaped paths are read as they are; a bound socket is a file");
+    }
+
+    @Test
+    void ioUringIsReportedBecauseItsOperationsAreInvisible() {
+        SystemCallTrace trace = parse("900  io_uring_setup(256, {flags=0, sq_thread_cpu=0}) = 21<anon_inode:[io_uring]>");
+        assertEquals(1, trace.unobservable().size());
     }
 
     @Test
