@@ -1,5 +1,6 @@
 package com.pexper.ui.internal;
 
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
@@ -16,6 +17,32 @@ final class PexperWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public String getInitialWindowPerspectiveId() {
         return PexperPerspective.ID;
+    }
+
+    /**
+     * The platform's openWindows spins the event loop until its init thread sets a flag and wakes the
+     * display once; when that wake-up comes before the loop goes to sleep, the loop sleeps until the
+     * next event, and an idle screen sends none: the window never opens (seen under strace, whose
+     * timing makes the race likely). A timer is such an event, so the loop looks at the flag again.
+     */
+    @Override
+    public boolean openWindows() {
+        Display display = Display.getCurrent();
+        boolean[] opened = { false };
+        Runnable tick = new Runnable() {
+            @Override
+            public void run() {
+                if (!opened[0] && !display.isDisposed()) {
+                    display.timerExec(100, this);
+                }
+            }
+        };
+        display.timerExec(100, tick);
+        try {
+            return super.openWindows();
+        } finally {
+            opened[0] = true;
+        }
     }
 
     @Override
