@@ -40,14 +40,17 @@ public final class ModelDownloader {
     /** The name the ledger gives these requests. */
     public static final String LEDGER_NAME = "model-download";
 
-    /** What a download is doing; called on the downloading thread. */
+    /** What a download is doing; called on the downloading thread. Each step is optional to follow. */
     public interface Progress {
         /** @param total the tarball's size, or -1 while unknown */
-        void downloaded(long bytes, long total);
+        default void downloaded(long bytes, long total) {
+        }
 
-        void assembled(int chunks);
+        default void assembled(int chunks) {
+        }
 
-        void verified(long bytes, long total);
+        default void verified(long bytes, long total) {
+        }
     }
 
     private final NetworkGate gate;

@@ -77,17 +77,6 @@ class ModelDownloadTest {
     }
 
     private static final ModelDownloader.Progress QUIET = new ModelDownloader.Progress() {
-        @Override
-        public void downloaded(long bytes, long total) {
-        }
-
-        @Override
-        public void assembled(int chunks) {
-        }
-
-        @Override
-        public void verified(long bytes, long total) {
-        }
     };
 
     private void assertNothingLeftBehind() throws Exception {
@@ -106,14 +95,6 @@ class ModelDownloadTest {
                     public void downloaded(long bytes, long total) {
                         assertEquals(tgz.length, total);
                         downloaded.set(bytes);
-                    }
-
-                    @Override
-                    public void assembled(int chunks) {
-                    }
-
-                    @Override
-                    public void verified(long bytes, long total) {
                     }
                 }, () -> false);
 
@@ -185,14 +166,6 @@ class ModelDownloadTest {
             @Override
             public void downloaded(long bytes, long total) {
                 seen.set(bytes);
-            }
-
-            @Override
-            public void assembled(int chunks) {
-            }
-
-            @Override
-            public void verified(long bytes, long total) {
             }
         };
         assertThrows(InterruptedException.class,
