@@ -95,6 +95,48 @@ class CliTest {
         return pexper(false, args);
     }
 
+    private static String reader(String path) {
+        return """
+                {
+                  "formatVersion": 2,
+                  "nodes": [
+                    {"id": "read", "type": "com.pexper.nodes.basic.readText", "parameters": {"path": {"file": "%s"}}},
+                    {"id": "shown", "type": "com.pexper.nodes.basic.output"}
+                  ],
+                  "connections": [{"from": "read.text", "to": "shown.value"}]
+                }
+                """.formatted(path);
+    }
+
+    @Test
+    void aDownloadedWorkflowReadsOutsideItsFolderOnlyWithAllowReadAndNeverPexpersDataFolder() throws Exception {
+        Path downloads = Files.createDirectories(folder.resolve("Downloads"));
+        Files.writeString(folder.resolve("notes.txt"), "private notes");
+        Files.writeString(downloads.resolve("steal.pexper"), reader("../notes.txt"));
+        for (String command : List.of("run", "validate")) {
+            Outcome refused = pexper(command, "Downloads/steal.pexper");
+            assertEquals(2, refused.code(), refused.err());
+            String problems = command.equals("run") ? refused.err() : refused.out(); // validate's result is its list
+            assertTrue(problems.contains("node 'read': parameter 'path': cannot read " + folder.resolve("notes.txt")
+                    + ": a workflow may read only inside the workflow's folder "), problems);
+            assertTrue(problems.contains("To allow it, run again with --allow-read " + folder.toRealPath() + "."), problems);
+        }
+        Outcome allowed = pexper("run", "Downloads/steal.pexper", "--allow-read", ".");
+        assertEquals(0, allowed.code(), allowed.err());
+        assertEquals("private notes\n", allowed.out());
+
+        Files.createDirectories(home.root().resolve("secure"));
+        Files.writeString(home.root().resolve("secure/master.key"), "the master key");
+        Files.writeString(downloads.resolve("key.pexper"), reader("../home/secure/master.key"));
+        Outcome key = pexper("run", "Downloads/key.pexper", "--allow-read", ".");
+        assertEquals(2, key.code(), key.err());
+        assertTrue(key.err().contains("inside Pexper's data folder " + home.root()), key.err());
+        assertFalse(key.out().contains("the master key") || key.err().contains("the master key"));
+        Outcome missingGrant = pexper("run", "Downloads/steal.pexper", "--allow-read", "nowhere");
+        assertEquals(2, missingGrant.code());
+        assertTrue(missingGrant.err().contains("--allow-read nowhere: there is no such file or folder"), missingGrant.err());
+    }
+
     @Test
     void runPrintsTheOutputOnStdoutAndProgressOnStderr() {
         Outcome run = pexper("run", "hello.pexper");

@@ -81,7 +81,12 @@ public final class Cli {
                 --json             print the result as JSON
                 --jobs N           run at most N nodes at once (default: the number of cores)
                 --no-cache         run every node, ignoring and not saving cached results
+                --allow-read DIR   let the workflow read DIR too (repeatable); it reads its own
+                                   folder and the output folder, never Pexper's data folder
+                --allow-write DIR  let the workflow write DIR too (repeatable); it writes the
+                                   output folder
               validate WORKFLOW  list every problem of a workflow, without running it [--json]
+                                 [--set ...] [--out DIR] [--allow-read DIR] [--allow-write DIR]
               nodes              list the installed node types with their ports and parameters [--json]
               runs               list recent runs [--limit N] [--json]
               remove-bg INPUT... --out DIR   remove the background of photos and folders of photos
@@ -128,8 +133,9 @@ public final class Cli {
         try {
             return switch (command) {
                 case "run" -> run(Options.parse(command, rest, Set.of("json", "no-cache", "help"),
-                        Set.of("set", "out", "jobs")));
-                case "validate" -> validate(Options.parse(command, rest, Set.of("json", "help"), Set.of("set")));
+                        Set.of("set", "out", "jobs", "allow-read", "allow-write")));
+                case "validate" -> validate(Options.parse(command, rest, Set.of("json", "help"),
+                        Set.of("set", "out", "allow-read", "allow-write")));
                 case "nodes" -> nodes(Options.parse(command, rest, Set.of("json", "help"), Set.of()));
                 case "runs" -> runs(Options.parse(command, rest, Set.of("json", "help"), Set.of("limit")));
                 case "models" -> new ImagingCommands(this, env).models(rest);
@@ -173,15 +179,16 @@ public final class Cli {
             overrideProblems.forEach(p -> env.err().println("pexper: " + p));
             return ExitCode.INVALID;
         }
-        Path baseDirectory = file.getParent();
-        List<Problem> problems = new WorkflowValidator(env.registry()).validate(workflow, baseDirectory);
+        Path out = outputFolder(options);
+        FileGrants grants = FileGrants.of(options, env.workingDirectory());
+        List<Problem> problems = new WorkflowValidator(env.registry()).validate(workflow, request(file, out, grants).build(),
+                protectedFolders());
         if (problems.stream().anyMatch(Problem::isError)) {
             printProblems(file, problems, env.err());
             return ExitCode.INVALID;
         }
         problems.forEach(p -> env.err().println(p));
 
-        Path out = options.value("out") == null ? null : env.workingDirectory().resolve(options.value("out"));
         if (out != null) {
             try {
                 Files.createDirectories(out);
@@ -196,7 +203,7 @@ public final class Cli {
         Map<String, String> names = displayNames(workflow);
         RunResult result;
         try {
-            result = execute(workflow, file, out, jobs, cache, new MemoryResultCache(), names);
+            result = execute(workflow, file, out, grants, jobs, cache, new MemoryResultCache(), names);
         } catch (InvalidWorkflowException e) {
             printProblems(file, e.problems(), env.err());
             return ExitCode.INVALID;
@@ -229,13 +236,13 @@ public final class Cli {
      * @param memory the in-run cache of values (bounded); batches of images pass a small one
      * @return the result, or null when the wait was interrupted
      */
-    RunResult execute(Workflow workflow, Path file, Path out, int jobs, PersistentResultCache cache,
+    RunResult execute(Workflow workflow, Path file, Path out, FileGrants grants, int jobs, PersistentResultCache cache,
             MemoryResultCache memory, Map<String, String> names) throws InvalidWorkflowException {
         ProgressReporter progress = new ProgressReporter(env.err(), env.terminal(), names);
-        try (Engine engine = Engine.builder(env.registry()).parallelism(jobs)
+        try (Engine engine = Engine.builder(env.registry()).parallelism(jobs).protect(env.home().root())
                 .runRecords(new RunRecordStore(env.home().runs())).scratchDirectory(env.home().scratch())
                 .cache(memory).service(com.pexper.ai.AiClients.class, env.ai()).build()) {
-            RunRequest.Builder request = RunRequest.builder().workflowFile(file).outputDirectory(out).listener(progress);
+            RunRequest.Builder request = request(file, out, grants).listener(progress);
             if (cache != null) {
                 request.cache(cache);
             }
@@ -254,6 +261,29 @@ public final class Cli {
             return null;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static RunRequest.Builder request(Path file, Path out, FileGrants grants) {
+        RunRequest.Builder request = RunRequest.builder().workflowFile(file).outputDirectory(out);
+        grants.applyTo(request);
+        return request;
+    }
+
+    /** Folders no workflow reaches: Pexper's data folder, the one this command uses and the environment's. */
+    private List<Path> protectedFolders() {
+        return List.of(env.home().root(), PexperHome.fromEnvironment().root());
+    }
+
+    private Path outputFolder(Options options) throws UsageException {
+        String value = options.value("out");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return env.workingDirectory().resolve(value).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("--out: '" + value + "' is not a valid path");
         }
     }
 
@@ -401,7 +431,9 @@ public final class Cli {
             overrideProblems.forEach(p -> env.err().println("pexper: " + p));
             return ExitCode.INVALID;
         }
-        List<Problem> problems = new WorkflowValidator(env.registry()).validate(workflow, file.getParent());
+        List<Problem> problems = new WorkflowValidator(env.registry()).validate(workflow,
+                request(file, outputFolder(options), FileGrants.of(options, env.workingDirectory())).build(),
+                protectedFolders());
         boolean valid = problems.stream().noneMatch(Problem::isError);
         if (options.flag("json")) {
             printJsonDocument(json -> {

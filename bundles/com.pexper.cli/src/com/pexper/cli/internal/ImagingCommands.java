@@ -205,9 +205,11 @@ final class ImagingCommands {
 
         WorkflowBuilder workflow = WorkflowBuilder.named("remove-bg");
         List<String> files = new ArrayList<>();
+        List<Path> inputs = new ArrayList<>();
         int chain = 0;
         for (String input : options.positional()) {
             Path path = env.workingDirectory().resolve(input).toAbsolutePath().normalize();
+            inputs.add(path);
             if (Files.isDirectory(path)) {
                 String source = "folder" + (++chain);
                 workflow.node(source, "com.pexper.nodes.basic.listFolder", "folder", path.toString(), "pattern",
@@ -229,7 +231,9 @@ final class ImagingCommands {
         RunResult result;
         try {
             // Nothing is kept between items: a batch of thousands of photos runs in flat memory.
-            result = cli.execute(built, null, out, jobs, null, new MemoryResultCache(1), cli.displayNames(built));
+            // The photos and folders named on the command line are the user's grant to read them.
+            result = cli.execute(built, null, out, FileGrants.none().readingAlso(inputs), jobs, null,
+                    new MemoryResultCache(1), cli.displayNames(built));
         } catch (InvalidWorkflowException e) {
             e.problems().forEach(p -> env.err().println("pexper: " + p));
             return ExitCode.INVALID;

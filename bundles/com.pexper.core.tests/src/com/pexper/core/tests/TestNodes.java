@@ -285,7 +285,7 @@ public final class TestNodes {
         public NodeSignature signature() {
             return NodeSignature.builder().input(PortSpec.required("in", DataType.TEXT, ""))
                     .output(PortSpec.output("file", DataType.FILE, ""))
-                    .parameter(ParameterSpec.of("path", ParameterType.FILE).required())
+                    .parameter(ParameterSpec.of("path", ParameterType.FILE).required().writes())
                     .parameter(ParameterSpec.of("kilobytes", ParameterType.INTEGER).defaultValue(1L))
                     .parameter(ParameterSpec.of("millisPerKilobyte", ParameterType.INTEGER).defaultValue(0L))
                     .build();

@@ -46,11 +46,22 @@ public final class Conversions {
     }
 
     /**
-     * Converts a value to a type {@link #canConvert} allows.
+     * Converts a value to a type {@link #canConvert} allows; a Text becoming a File is a path
+     * relative to the working folder.
      *
      * @throws IllegalArgumentException if the value cannot be converted (a Text that is no path)
      */
     public static Value convert(Value value, DataType to) {
+        return convert(value, to, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Converts a value to a type {@link #canConvert} allows; a Text becoming a File is a path
+     * relative to {@code baseDirectory} (a workflow's folder), as a File parameter's would be.
+     *
+     * @throws IllegalArgumentException if the value cannot be converted (a Text that is no path)
+     */
+    public static Value convert(Value value, DataType to, Path baseDirectory) {
         DataType from = value.type();
         if (from.equals(to) || to.equals(DataType.ANY)) {
             return value;
@@ -59,18 +70,18 @@ public final class Conversions {
             if (value instanceof ListValue list) {
                 List<Value> items = new ArrayList<>(list.size());
                 for (Value item : list.items()) {
-                    items.add(convert(item, to.element()));
+                    items.add(convert(item, to.element(), baseDirectory));
                 }
                 return new ListValue(to.element(), items);
             }
-            return new ListValue(to.element(), List.of(convert(value, to.element())));
+            return new ListValue(to.element(), List.of(convert(value, to.element(), baseDirectory)));
         }
         if (to.equals(DataType.TEXT)) {
             return TextValue.of(asText(value));
         }
         if (to.equals(DataType.FILE) && value instanceof TextValue text) {
             try {
-                return FileValue.of(Path.of(text.text()));
+                return FileValue.of(baseDirectory.resolve(text.text()));
             } catch (InvalidPathException e) {
                 throw new IllegalArgumentException("'" + text.text() + "' is not a file path: " + e.getReason());
             }

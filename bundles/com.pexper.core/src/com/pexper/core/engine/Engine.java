@@ -2,7 +2,9 @@ package com.pexper.core.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,11 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.pexper.core.cache.MemoryResultCache;
 import com.pexper.core.cache.ResultCache;
+import com.pexper.core.files.FileAccess;
+import com.pexper.core.home.PexperHome;
+import com.pexper.core.internal.engine.FileParameterCheck;
 import com.pexper.core.internal.engine.Planner;
 import com.pexper.core.internal.engine.RunExecution;
 import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.core.runs.RunRecordStore;
 import com.pexper.model.Workflow;
+import com.pexper.model.validation.Problem;
 
 /**
  * Runs workflows: plans the graph, reuses cached results, runs ready nodes in parallel on a bounded
@@ -41,6 +47,7 @@ public final class Engine implements AutoCloseable {
     private final ResultCache cache;
     private final RunRecordStore records;
     private final Path scratch;
+    private final List<Path> protectedFolders;
 
     private Engine(Builder builder) {
         this.registry = builder.registry;
@@ -61,6 +68,7 @@ public final class Engine implements AutoCloseable {
         // A node waiting on a server holds no CPU: a virtual thread each, bounded by the node itself.
         this.ioPool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pexper-io-", 1).factory());
         this.services = new Services(Map.copyOf(builder.services));
+        this.protectedFolders = List.copyOf(builder.protectedFolders);
     }
 
     public static Builder builder(NodeTypeRegistry registry) {
@@ -84,13 +92,33 @@ public final class Engine implements AutoCloseable {
     public RunHandle start(Workflow workflow, RunRequest request) throws InvalidWorkflowException {
         Planner.Result planned = planner.planCached(workflow, request.baseDirectory());
         if (planned.hasErrors()) {
-            String name = request.workflowFile() != null ? request.workflowFile().toString()
-                    : Objects.requireNonNullElse(workflow.getName(), "the workflow");
-            throw new InvalidWorkflowException(name, planned.problems());
+            throw new InvalidWorkflowException(workflowName(workflow, request), planned.problems());
+        }
+        FileAccess access = request.fileAccess(protectedFolders);
+        List<Problem> refused = FileParameterCheck.problems(planned.plan(), access);
+        if (!refused.isEmpty()) {
+            List<Problem> problems = new ArrayList<>(planned.problems());
+            problems.addAll(refused);
+            throw new InvalidWorkflowException(workflowName(workflow, request), problems);
         }
         ResultCache runCache = request.cache() != null ? request.cache() : cache;
-        return new RunExecution(newRunId(), workflow, planned.plan(), request, runCache, pool, ioPool, parallelism(),
-                services, scratch, this::record).start();
+        return new RunExecution(newRunId(), workflow, planned.plan(), request, access, runCache, pool, ioPool,
+                parallelism(), services, scratch, this::record).start();
+    }
+
+    /**
+     * The file parameters of a workflow this engine would refuse for the request: outside the
+     * workflow's folders and the grants, or inside a protected folder.
+     */
+    public List<Problem> fileProblems(Workflow workflow, RunRequest request) {
+        Planner.Result planned = planner.planCached(workflow, request.baseDirectory());
+        return planned.hasErrors() ? List.of()
+                : FileParameterCheck.problems(planned.plan(), request.fileAccess(protectedFolders));
+    }
+
+    private static String workflowName(Workflow workflow, RunRequest request) {
+        return request.workflowFile() != null ? request.workflowFile().toString()
+                : Objects.requireNonNullElse(workflow.getName(), "the workflow");
     }
 
     /** Runs to the end and returns the result. */
@@ -155,9 +183,19 @@ public final class Engine implements AutoCloseable {
         private RunRecordStore records;
         private Path scratch;
         private final Map<Class<?>, Object> services = new HashMap<>();
+        private final List<Path> protectedFolders = new ArrayList<>(List.of(PexperHome.fromEnvironment().root()));
 
         private Builder(NodeTypeRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
+        }
+
+        /**
+         * A folder no node may read or write, whatever the run grants. Pexper's data folder (from
+         * the environment) is always protected; an application with another adds it here.
+         */
+        public Builder protect(Path folder) {
+            protectedFolders.add(Objects.requireNonNull(folder, "folder"));
+            return this;
         }
 
         /** Makes {@code service} available to nodes as {@code context.service(type)}. */

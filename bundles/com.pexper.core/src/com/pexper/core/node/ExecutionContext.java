@@ -39,6 +39,23 @@ public interface ExecutionContext {
     /** The folder for results (the CLI's --out); relative output paths are resolved against it. */
     Path outputDirectory();
 
+    /**
+     * Checks that the workflow may read a file or folder, and gives the path to open: relative
+     * paths resolve against the workflow's folder, links are followed, and only the workflow's
+     * folders and the user's grants are readable (never Pexper's own data, never a device or a pipe).
+     * Every node that reads a path it was given, by a parameter or along a connection, opens the
+     * path this returns.
+     *
+     * @throws NodeExecutionException saying which path was refused and how the user can allow it
+     */
+    Path readable(Path path) throws NodeExecutionException;
+
+    /**
+     * Whether a path met while listing a readable folder is one no workflow may see (Pexper's data
+     * folder inside a granted one): listings leave it out.
+     */
+    boolean isProtected(Path path);
+
     default Path resolveInput(String path) {
         return workflowDirectory().resolve(path).toAbsolutePath().normalize();
     }
@@ -50,8 +67,14 @@ public interface ExecutionContext {
     /**
      * Writes an output file atomically: if the node fails or the run is cancelled while writing, no
      * partial file is left and an existing file is untouched. The file is listed in the run record.
+     * The target must lie in the output folder or a folder granted for writing (links followed),
+     * never the workflow's own file; its folders are made as needed. Replacing a file this run did
+     * not write keeps the old one beside it ({@link AtomicFile#backupOf}).
+     *
+     * @throws NodeExecutionException when the workflow may not write there, saying how to allow it
      */
-    void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing) throws IOException;
+    void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing)
+            throws IOException, NodeExecutionException;
 
     /** The index of the item being processed when the node is mapped over a list, else -1. */
     int itemIndex();

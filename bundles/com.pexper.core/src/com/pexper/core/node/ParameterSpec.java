@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param max upper bound for INTEGER and DECIMAL, or null
  * @param choices the allowed values of a CHOICE
  * @param required whether the workflow must set it (only meaningful without a default)
+ * @param writes for a FILE parameter: the node writes there (relative paths go to the output
+ *        folder), rather than reads; the engine confines both before anything runs
  */
 public record ParameterSpec(String name, ParameterType type, String label, Object defaultValue, Double min,
-        Double max, List<String> choices, boolean required, String help) {
+        Double max, List<String> choices, boolean required, String help, boolean writes) {
 
     public ParameterSpec {
         Objects.requireNonNull(name, "name");
@@ -38,6 +40,7 @@ public record ParameterSpec(String name, ParameterType type, String label, Objec
         private List<String> choices = List.of();
         private boolean required;
         private String help;
+        private boolean writes;
 
         private Builder(String name, ParameterType type) {
             this.name = name;
@@ -80,8 +83,17 @@ public record ParameterSpec(String name, ParameterType type, String label, Objec
             return this;
         }
 
+        /**
+         * Marks a FILE parameter as a place the node writes to (a file, or a folder it saves into);
+         * {index}, {name} and such placeholders may stand for the names it makes.
+         */
+        public Builder writes() {
+            this.writes = true;
+            return this;
+        }
+
         public ParameterSpec build() {
-            return new ParameterSpec(name, type, label, defaultValue, min, max, choices, required, help);
+            return new ParameterSpec(name, type, label, defaultValue, min, max, choices, required, help, writes);
         }
     }
 }

@@ -1,8 +1,11 @@
 package com.pexper.core.workflow;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import com.pexper.core.engine.RunRequest;
+import com.pexper.core.internal.engine.FileParameterCheck;
 import com.pexper.core.internal.engine.Planner;
 import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.model.Workflow;
@@ -24,5 +27,19 @@ public final class WorkflowValidator {
     /** @param baseDirectory the folder relative paths resolve against: the workflow file's folder */
     public List<Problem> validate(Workflow workflow, Path baseDirectory) {
         return new Planner(registry).plan(workflow, baseDirectory).problems();
+    }
+
+    /**
+     * All of {@link #validate(Workflow, Path)}, plus the file parameters the run would refuse: paths
+     * outside the workflow's folders and the request's grants, or inside a protected folder.
+     */
+    public List<Problem> validate(Workflow workflow, RunRequest request, List<Path> protectedFolders) {
+        Planner.Result planned = new Planner(registry).plan(workflow, request.baseDirectory());
+        if (planned.hasErrors()) {
+            return planned.problems();
+        }
+        List<Problem> problems = new ArrayList<>(planned.problems());
+        problems.addAll(FileParameterCheck.problems(planned.plan(), request.fileAccess(protectedFolders)));
+        return problems;
     }
 }

@@ -46,6 +46,16 @@ final class TestContext implements ExecutionContext {
     }
 
     @Override
+    public Path readable(Path path) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean isProtected(Path path) {
+        return true;
+    }
+
+    @Override
     public void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing) {
         throw new UnsupportedOperationException();
     }

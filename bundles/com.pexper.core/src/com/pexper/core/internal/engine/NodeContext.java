@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import com.pexper.core.node.CancelledException;
 import com.pexper.core.node.ExecutionContext;
+import com.pexper.core.node.NodeExecutionException;
 import com.pexper.model.io.AtomicFile;
 
 /** The engine's side of {@link ExecutionContext} for one node, or one item of a mapped node. */
@@ -72,10 +73,24 @@ final class NodeContext implements ExecutionContext {
     }
 
     @Override
-    public void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing) throws IOException {
+    public Path readable(Path path) throws NodeExecutionException {
+        return run.access().checkRead(path);
+    }
+
+    @Override
+    public boolean isProtected(Path path) {
+        return run.access().isProtected(path);
+    }
+
+    @Override
+    public void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing)
+            throws IOException, NodeExecutionException {
         checkCanceled();
-        AtomicFile.write(target, out -> content.writeTo(new CancellableStream(out)), existing);
-        run.fileWritten(target.toAbsolutePath().normalize());
+        Path checked = run.access().checkWrite(target);
+        AtomicFile.Existing mode = existing == AtomicFile.Existing.REPLACE && !run.wrote(checked)
+                ? AtomicFile.Existing.REPLACE_KEEPING_BACKUP : existing;
+        AtomicFile.write(checked, out -> content.writeTo(new CancellableStream(out)), mode);
+        run.fileWritten(checked);
     }
 
     @Override

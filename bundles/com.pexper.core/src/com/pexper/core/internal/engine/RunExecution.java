@@ -41,6 +41,7 @@ import com.pexper.core.engine.RunEvent;
 import com.pexper.core.engine.RunHandle;
 import com.pexper.core.engine.RunListener;
 import com.pexper.core.engine.RunRequest;
+import com.pexper.core.files.FileAccess;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
 import com.pexper.core.node.CancelledException;
@@ -147,6 +148,7 @@ public final class RunExecution implements RunHandle {
     private final Path scratchRoot;
     private final Path baseDirectory;
     private final Path outputDirectory;
+    private final FileAccess access;
     private final byte[][] parameterKeys;
     private final int window;
 
@@ -169,8 +171,8 @@ public final class RunExecution implements RunHandle {
      *        of its slowest per-item consumer: the engine's parallelism
      * @param ioPool where nodes that wait on a server run (see {@link NodeSignature#waitsOnIo()})
      */
-    public RunExecution(String runId, Workflow workflow, Plan plan, RunRequest request, ResultCache cache,
-            Executor pool, Executor ioPool, int window, Engine.Services services, Path scratchParent,
+    public RunExecution(String runId, Workflow workflow, Plan plan, RunRequest request, FileAccess access,
+            ResultCache cache, Executor pool, Executor ioPool, int window, Engine.Services services, Path scratchParent,
             Consumer<RunResult> onFinished) {
         this.window = Math.max(1, window);
         this.ioPool = ioPool;
@@ -186,6 +188,7 @@ public final class RunExecution implements RunHandle {
         this.scratchRoot = scratchParent.resolve("run-" + runId);
         this.baseDirectory = request.baseDirectory();
         this.outputDirectory = request.effectiveOutputDirectory();
+        this.access = access;
         this.runs = new NodeRun[steps.length];
         this.parameterKeys = new byte[steps.length][];
         for (int p = 0; p < steps.length; p++) {
@@ -288,8 +291,17 @@ public final class RunExecution implements RunHandle {
         return outputDirectory;
     }
 
+    FileAccess access() {
+        return access;
+    }
+
     void fileWritten(Path file) {
         writtenFiles.add(file);
+    }
+
+    /** Whether this run wrote the file: it may replace its own files without keeping the old one. */
+    boolean wrote(Path file) {
+        return writtenFiles.contains(file);
     }
 
     void progress(NodeRun run, int item, int itemCount, double fraction, String message) {
@@ -883,9 +895,9 @@ public final class RunExecution implements RunHandle {
         return Inputs.of(values);
     }
 
-    private static Value convert(Value value, Plan.Binding b) {
+    private Value convert(Value value, Plan.Binding b) {
         try {
-            return Conversions.convert(value, b.targetType());
+            return Conversions.convert(value, b.targetType(), baseDirectory);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("input '" + b.port().name() + "': " + e.getMessage(), e);
         }

@@ -48,7 +48,7 @@ public final class ReadImageNode implements NodeFactory {
         return new NodeExecutor() {
             @Override
             public Outputs execute(Inputs inputs, ExecutionContext context) throws Exception {
-                Path file = file(inputs);
+                Path file = file(inputs, context);
                 try {
                     Image image = decoder.read(file);
                     return Outputs.builder().put("image", image).put("file", FileValue.of(file)).build();
@@ -59,17 +59,17 @@ public final class ReadImageNode implements NodeFactory {
 
             @Override
             public String fingerprint(Inputs inputs, ExecutionContext context) throws Exception {
-                return FileStamp.describe(file(inputs));
+                return FileStamp.describe(file(inputs, context));
             }
 
-            private Path file(Inputs inputs) throws NodeExecutionException {
+            private Path file(Inputs inputs, ExecutionContext context) throws NodeExecutionException {
                 if (inputs.has("file")) {
-                    return inputs.path("file");
+                    return context.readable(inputs.path("file"));
                 }
                 if (configured == null) {
                     throw new NodeExecutionException("no image to read: connect a file or set 'path'");
                 }
-                return configured;
+                return context.readable(configured);
             }
         };
     }

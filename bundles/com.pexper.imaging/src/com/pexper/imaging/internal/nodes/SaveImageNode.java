@@ -37,7 +37,7 @@ public final class SaveImageNode implements NodeFactory {
                 .input(PortSpec.optional("source", DataType.FILE,
                         "The file the image came from: gives {name}, and is never overwritten."))
                 .output(PortSpec.output("file", DataType.FILE, "The file written."))
-                .parameter(ParameterSpec.of("folder", ParameterType.FILE).label("Folder").defaultValue(".")
+                .parameter(ParameterSpec.of("folder", ParameterType.FILE).label("Folder").defaultValue(".").writes()
                         .help("Where to save; relative folders go into the output folder (the CLI's --out)."))
                 .parameter(ParameterSpec.of("name", ParameterType.STRING).label("File name").defaultValue("{name}.{ext}")
                         .help("{name}: the source file's name without extension; {index}: the item number;"
@@ -88,7 +88,6 @@ public final class SaveImageNode implements NodeFactory {
             }
             Image image = inputs.get("image", Image.class);
             try {
-                Files.createDirectories(target.getParent());
                 context.writeFile(target, out -> encoder.write(image, out),
                         overwrite ? AtomicFile.Existing.REPLACE : AtomicFile.Existing.FAIL);
             } catch (FileAlreadyExistsException e) {

@@ -30,6 +30,8 @@ final class Harness implements AutoCloseable {
     final Workflow workflow = WorkflowFactory.eINSTANCE.createWorkflow();
     final List<RunEvent> events = new CopyOnWriteArrayList<>();
     Path outputFolder;
+    /** Stands for Pexper's data folder: protected from every node. */
+    final Path home;
 
     Harness(Path folder) {
         try {
@@ -39,7 +41,8 @@ final class Harness implements AutoCloseable {
         }
         this.folder = folder;
         this.outputFolder = folder.resolve("out");
-        engine = Engine.builder(registry).parallelism(2).scratchDirectory(folder.resolve("scratch")).build();
+        this.home = folder.resolve("pexper-home");
+        engine = Engine.builder(registry).parallelism(2).scratchDirectory(folder.resolve("scratch")).protect(home).build();
         workflow.setName("test");
     }
 
@@ -57,9 +60,18 @@ final class Harness implements AutoCloseable {
         return new WorkflowValidator(registry).validate(workflow, folder);
     }
 
+    /** Every problem a run would meet before starting, the file parameters' confinement included. */
+    List<Problem> validateRun() {
+        return new WorkflowValidator(registry).validate(workflow, request().build(), List.of(home));
+    }
+
     RunResult run() throws InvalidWorkflowException, InterruptedException {
-        return engine.run(workflow, RunRequest.builder().workflowFile(folder.resolve("test.pexper"))
-                .outputDirectory(outputFolder).listener(events::add).build());
+        return engine.run(workflow, request().build());
+    }
+
+    RunRequest.Builder request() {
+        return RunRequest.builder().workflowFile(folder.resolve("test.pexper")).outputDirectory(outputFolder)
+                .listener(events::add);
     }
 
     @Override

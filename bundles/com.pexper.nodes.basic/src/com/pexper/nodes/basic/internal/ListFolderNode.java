@@ -60,7 +60,7 @@ public final class ListFolderNode implements NodeFactory {
 
     @Override
     public NodeExecutor configure(Parameters parameters) throws InvalidConfigurationException {
-        Path folder = parameters.path("folder");
+        Path configured = parameters.path("folder");
         String pattern = parameters.string("pattern");
         PathMatcher matcher;
         try {
@@ -79,7 +79,7 @@ public final class ListFolderNode implements NodeFactory {
                 for (Path file : files) {
                     values.add(FileValue.of(file));
                 }
-                context.log(files.size() + (files.size() == 1 ? " file" : " files") + " in " + folder);
+                context.log(files.size() + (files.size() == 1 ? " file" : " files") + " in " + configured);
                 return Outputs.of("files", ListValue.of(DataType.FILE, values));
             }
 
@@ -97,6 +97,7 @@ public final class ListFolderNode implements NodeFactory {
             }
 
             private List<Path> list(ExecutionContext context) throws NodeExecutionException {
+                Path folder = context.readable(configured);
                 if (!Files.exists(folder)) {
                     throw new NodeExecutionException("the folder " + folder + " does not exist. Check 'folder'.");
                 }
@@ -109,8 +110,8 @@ public final class ListFolderNode implements NodeFactory {
                             new SimpleFileVisitor<>() {
                                 @Override
                                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                                    return !dir.equals(folder) && !hidden && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE
-                                            : FileVisitResult.CONTINUE;
+                                    boolean skip = !dir.equals(folder) && (!hidden && isHidden(dir) || context.isProtected(dir));
+                                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                                 }
 
                                 @Override

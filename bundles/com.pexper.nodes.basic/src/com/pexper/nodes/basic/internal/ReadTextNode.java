@@ -1,6 +1,7 @@
 package com.pexper.nodes.basic.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -8,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -51,25 +53,25 @@ public final class ReadTextNode implements NodeFactory {
         return new NodeExecutor() {
             @Override
             public Outputs execute(Inputs inputs, ExecutionContext context) throws Exception {
-                Path file = file(inputs, configured);
+                Path file = file(inputs, configured, context);
                 return Outputs.of("text", TextValue.of(read(file, charset)));
             }
 
             @Override
             public String fingerprint(Inputs inputs, ExecutionContext context) throws Exception {
-                return FileStamp.describe(file(inputs, configured));
+                return FileStamp.describe(file(inputs, configured, context));
             }
         };
     }
 
-    private static Path file(Inputs inputs, Path configured) throws NodeExecutionException {
+    private static Path file(Inputs inputs, Path configured, ExecutionContext context) throws NodeExecutionException {
         if (inputs.has("file")) {
-            return inputs.path("file");
+            return context.readable(inputs.path("file"));
         }
         if (configured == null) {
             throw new NodeExecutionException("no file to read: set 'path' or connect a file to the 'file' input.");
         }
-        return configured;
+        return context.readable(configured);
     }
 
     static String read(Path file, Charset charset) throws NodeExecutionException {
@@ -83,7 +85,14 @@ public final class ReadTextNode implements NodeFactory {
                 throw new NodeExecutionException("cannot read " + file + ": it has " + (size >> 20) + " MiB, more"
                         + " than the " + (MAX_BYTES >> 20) + " MiB a text file may have here. Is it really text?");
             }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1); // the size may change after it was looked at
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new NodeExecutionException("cannot read " + file + ": it grew past the " + (MAX_BYTES >> 20)
+                        + " MiB a text file may have here while it was read. Is it really text?");
+            }
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {

@@ -33,11 +33,12 @@ public final class WriteTextNode implements NodeFactory {
         return NodeSignature.builder()
                 .input(PortSpec.required("text", DataType.TEXT, "What to write."))
                 .output(PortSpec.output("file", DataType.FILE, "The file written."))
-                .parameter(ParameterSpec.of("path", ParameterType.FILE).label("File").required()
+                .parameter(ParameterSpec.of("path", ParameterType.FILE).label("File").required().writes()
                         .help("Where to write; relative paths go to the output folder. {index} becomes the item"
                                 + " number when the node writes a list."))
                 .parameter(ParameterSpec.of("overwrite", ParameterType.BOOLEAN).label("Replace existing")
-                        .defaultValue(true).help("Replace a file that exists; otherwise fail and keep it."))
+                        .defaultValue(false).help("Replace a file that exists (the old one is kept as NAME.bak);"
+                                + " off: fail and keep it."))
                 .parameter(ParameterSpec.of("encoding", ParameterType.CHOICE).label("Encoding").defaultValue("UTF-8")
                         .choices("UTF-8", "UTF-16", "ISO-8859-1", "windows-1252"))
                 .build();
@@ -68,7 +69,8 @@ public final class WriteTextNode implements NodeFactory {
                         overwrite ? AtomicFile.Existing.REPLACE : AtomicFile.Existing.FAIL);
             } catch (FileAlreadyExistsException e) {
                 throw new NodeExecutionException(target + " already exists and 'overwrite' is off; it was kept."
-                        + " Choose another path or allow replacing it.");
+                        + " Choose another path, or turn on 'overwrite' to replace it (the old file is kept as "
+                        + target.getFileName() + ".bak).");
             } catch (IOException e) {
                 throw new NodeExecutionException("cannot write " + target + ": " + e.getMessage(), e);
             }

@@ -204,7 +204,7 @@ class ProductTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(models != null, "PEXPER_TEST_MODELS is not set; .ci/run sets it");
         Outcome install = run("models", "install", Path.of(models, "isnet-medium.onnx").toString());
         assertEquals(0, install.code(), install.err());
-        Path out = home.resolve("cutouts");
+        Path out = work.resolve("cutouts");
         Outcome removed = run("remove-bg", "examples/images/astronaut.png", "--out", out.toString());
         assertEquals(0, removed.code(), removed.err());
         byte[] png = Files.readAllBytes(out.resolve("astronaut.png"));
