@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import com.pexper.core.cache.MemoryResultCache;
 import com.pexper.core.engine.InvalidWorkflowException;
@@ -159,6 +165,9 @@ final class ImagingCommands {
         return ok ? ExitCode.OK : ExitCode.UNREADABLE;
     }
 
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final ObjectWriter JSON_STRING = new ObjectMapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
     int removeBackground(Options options) throws UsageException {
         if (options.flag("help") || options.positional().isEmpty()) {
             throw new UsageException("usage: pexper remove-bg INPUT... --out DIR [--model ID] [--output cutout|mask|composite]"
@@ -216,7 +225,7 @@ final class ImagingCommands {
                         IMAGE_PATTERN, "recursive", options.flag("recursive"));
                 addChain(workflow, source, chain, modelId, output, color, options.flag("refine"), options.flag("overwrite"));
             } else if (Files.exists(path)) {
-                files.add(path.toString());
+                files.add(fileListLine(path.toString()));
             } else {
                 throw new UsageException(input + " does not exist; give photos or folders of photos");
             }
@@ -246,6 +255,19 @@ final class ImagingCommands {
             return ExitCode.INTERRUPTED;
         }
         return result.status() == RunStatus.FAILED || result.failedItems() > 0 ? ExitCode.NODE_FAILED : ExitCode.OK;
+    }
+
+    /** A path as a line of File list's 'paths': a JSON string when a line break (or a quote) would split or change it. */
+    static String fileListLine(String path) {
+        if (!LINE_BREAK.matcher(path).find() && !path.startsWith("\"") && path.strip().equals(path)) {
+            return path;
+        }
+        try {
+            // every character outside ASCII escaped too: U+2028 and U+0085 break lines as well
+            return JSON_STRING.writeValueAsString(path);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a String always serializes
+        }
     }
 
     private static void addChain(WorkflowBuilder workflow, String source, int chain, String modelId, String output,

@@ -35,6 +35,9 @@ public final class PersistentResultCache implements ResultCache {
 
     /** Opens the cache kept in this file, empty if the file does not exist or cannot be read. */
     public static PersistentResultCache open(Path file, long maxBytes) {
+        if (file.getParent() != null) {
+            AtomicFile.removeAbandoned(file.getParent()); // what a save killed midway left
+        }
         MemoryResultCache memory = new MemoryResultCache(maxBytes);
         try {
             JsonNode root = MAPPER.readTree(Files.readAllBytes(file));

@@ -35,6 +35,7 @@ public final class RunRecordStore {
 
     private final Path folder;
     private final int retained;
+    private volatile boolean swept;
 
     public RunRecordStore(Path folder, int retained) {
         this.folder = folder;
@@ -49,8 +50,15 @@ public final class RunRecordStore {
         return folder;
     }
 
-    /** Writes the record of a finished run and returns its file. */
+    /**
+     * Writes the record of a finished run and returns its file. The first write also removes what
+     * writers killed mid-write left in the folder.
+     */
     public Path write(RunResult run) throws IOException {
+        if (!swept) {
+            swept = true;
+            AtomicFile.removeAbandoned(folder);
+        }
         Path file = folder.resolve(FILE_TIME.format(run.started()) + "-" + run.runId() + ".json");
         AtomicFile.write(file, toJson(run), AtomicFile.Existing.REPLACE);
         prune();

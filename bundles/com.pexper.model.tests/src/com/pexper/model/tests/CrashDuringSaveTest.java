@@ -1,5 +1,6 @@
 package com.pexper.model.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,11 @@ class CrashDuringSaveTest {
                 String backupName = WorkflowFiles.load(backup).getName();
                 assertTrue(Set.of("small", "large").contains(backupName), "the backup is complete too");
             }
+        }
+        AtomicFile.removeAbandoned(folder);
+        try (Stream<Path> left = Files.list(folder)) {
+            List<String> temporaries = left.map(p -> p.getFileName().toString()).filter(n -> n.contains(".tmp-")).toList();
+            assertEquals(List.of(), temporaries, "what the killed savers left is removed by the next sweep");
         }
     }
 

@@ -87,6 +87,7 @@ final class NodeContext implements ExecutionContext {
             throws IOException, NodeExecutionException {
         checkCanceled();
         Path checked = run.access().checkWrite(target);
+        run.sweepOnce(checked.getParent());
         AtomicFile.Existing mode = existing == AtomicFile.Existing.REPLACE && !run.wrote(checked)
                 ? AtomicFile.Existing.REPLACE_KEEPING_BACKUP : existing;
         AtomicFile.write(checked, out -> content.writeTo(new CancellableStream(out)), mode);

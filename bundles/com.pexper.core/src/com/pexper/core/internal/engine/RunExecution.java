@@ -52,6 +52,7 @@ import com.pexper.core.node.NodeSignature;
 import com.pexper.core.node.PortSpec;
 import com.pexper.model.Node;
 import com.pexper.model.Workflow;
+import com.pexper.model.io.AtomicFile;
 import com.pexper.model.io.FolderTree;
 
 /**
@@ -158,6 +159,7 @@ public final class RunExecution implements RunHandle {
     private final Set<Task> running = ConcurrentHashMap.newKeySet();
     private final Set<Runnable> cancelActions = ConcurrentHashMap.newKeySet();
     private final Set<Path> writtenFiles = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Set<Path> sweptFolders = ConcurrentHashMap.newKeySet();
 
     private final ArrayDeque<Runnable> work = new ArrayDeque<>();
     private final KeyHasher hasher = new KeyHasher();
@@ -297,6 +299,13 @@ public final class RunExecution implements RunHandle {
 
     void fileWritten(Path file) {
         writtenFiles.add(file);
+    }
+
+    /** Removes, once per folder and run, what writers killed mid-write left in a folder this run writes to. */
+    void sweepOnce(Path folder) {
+        if (folder != null && sweptFolders.add(folder)) {
+            AtomicFile.removeAbandoned(folder);
+        }
     }
 
     /** Whether this run wrote the file: it may replace its own files without keeping the old one. */

@@ -2,6 +2,7 @@ package com.pexper.nodes.basic.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import com.pexper.core.data.JsonValue;
 import com.pexper.core.data.ListValue;
 import com.pexper.core.data.NumberValue;
 import com.pexper.core.data.TextValue;
+import com.pexper.core.engine.InvalidWorkflowException;
 import com.pexper.core.engine.NodeStatus;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
@@ -182,6 +184,40 @@ class BasicNodesTest {
         Files.setLastModifiedTime(notes, FileTime.fromMillis(System.currentTimeMillis() + 10000));
         String error = h.run().node("read").error();
         assertTrue(error.contains("not valid UTF-8 text. Choose the file's encoding"), error);
+    }
+
+    @Test
+    void aFileListLineInDoubleQuotesIsOnePathEvenWithALineBreakInTheName() throws Exception {
+        Files.writeString(folder.resolve("two\nlines.txt"), "the one given");
+        Files.writeString(folder.resolve("lines.txt"), "a different file");
+        h.node("files", "fileList", "paths", "\"two\\nlines.txt\"\nlines.txt").node("read", "readText")
+                .node("out", "output").connect("files.files", "read.file").connect("read.text", "out.value");
+        ListValue texts = (ListValue) h.run().outputs().get("out");
+        assertEquals(List.of(TextValue.of("the one given"), TextValue.of("a different file")), texts.items());
+        h.node("bad", "fileList", "paths", "\"unclosed");
+        assertTrue(h.validate().stream().anyMatch(p -> p.nodeId().equals("bad")
+                && p.message().contains("must be a JSON string such as")));
+    }
+
+    @Test
+    void aDeviceGivenAsATextFileIsRefusedBeforeAnythingIsRead() throws Exception {
+        h.node("read", "readText", "path", Path.of("/dev/zero")).node("out", "output").connect("read.text", "out.value");
+        InvalidWorkflowException refused = assertThrows(InvalidWorkflowException.class,
+                () -> h.engine.run(h.workflow, h.request().allowRead(Path.of("/dev")).build()));
+        assertEquals("parameter 'path': /dev/zero is not a regular file (it is a device, a pipe or a socket); Pexper reads"
+                + " only files and folders.", refused.problems().get(0).message());
+    }
+
+    @Test
+    void aRunRemovesWhatAKilledRunLeftInTheFolderItWritesTo() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path abandoned = Files.writeString(Files.createDirectories(h.outputFolder).resolve(".report.txt.tmp-" + gone.pid()
+                + "-5eed"), "half a report");
+        h.node("t", "text", "text", "whole").node("w", "writeText", "path", Path.of("report.txt")).connect("t.text", "w.text");
+        assertEquals(RunStatus.SUCCEEDED, h.run().status());
+        assertFalse(Files.exists(abandoned));
+        assertEquals("whole", Files.readString(h.outputFolder.resolve("report.txt")));
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pexper.core.data.DataType;
 import com.pexper.core.data.FileStamp;
 import com.pexper.core.data.FileValue;
@@ -24,16 +26,21 @@ import com.pexper.core.node.Inputs;
 
 /**
  * Chosen files as a list, one path per line: so that picked files stream through per-item nodes
- * one after the other, like the files of a listed folder.
+ * one after the other, like the files of a listed folder. A line in double quotes is a JSON
+ * string, so that a name with a line break (or one that starts with a quote) is one path, never
+ * two.
  */
 public final class FileListNode implements NodeFactory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public NodeSignature signature() {
         return NodeSignature.builder()
                 .output(PortSpec.output("files", DataType.listOf(DataType.FILE), "The files, in the order given."))
                 .parameter(ParameterSpec.of("paths", ParameterType.STRING).label("Files").required()
-                        .help("One path per line, relative to the workflow's folder."))
+                        .help("One path per line, relative to the workflow's folder; a path with a line break in"
+                                + " its name is written as a JSON string in double quotes."))
                 .build();
     }
 
@@ -44,8 +51,9 @@ public final class FileListNode implements NodeFactory {
             if (line.isBlank()) {
                 continue;
             }
+            String path = path(line.strip());
             try {
-                files.add(parameters.baseDirectory().resolve(line.strip()).toAbsolutePath().normalize());
+                files.add(parameters.baseDirectory().resolve(path).toAbsolutePath().normalize());
             } catch (InvalidPathException e) {
                 throw new InvalidConfigurationException("'" + line.strip() + "' in 'paths' is not a valid path");
             }
@@ -68,5 +76,17 @@ public final class FileListNode implements NodeFactory {
                 return state.toString();
             }
         };
+    }
+
+    private static String path(String line) throws InvalidConfigurationException {
+        if (!line.startsWith("\"")) {
+            return line;
+        }
+        try {
+            return JSON.readValue(line, String.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidConfigurationException("a line of 'paths' that starts with a double quote must be a JSON"
+                    + " string such as \"a\\nb.png\"; check its quotes and escapes");
+        }
     }
 }

@@ -212,6 +212,14 @@ class ProductTest {
         Outcome again = run("remove-bg", "examples/images/astronaut.png", "--out", out.toString());
         assertEquals(4, again.code(), "an existing result is kept");
         assertTrue(again.err().contains("already exists"), again.err());
+        // A name with a line break is one photo, not two paths (the second resolved elsewhere).
+        Path odd = Files.copy(ROOT.resolve("examples/images/astronaut.png"), Files.createDirectories(work.resolve("in"))
+                .resolve("two\nlines.png"));
+        Files.copy(odd, work.resolve("in/lines.png"));
+        Outcome newline = run("remove-bg", odd.toString(), "--out", out.toString());
+        assertEquals(0, newline.code(), newline.err());
+        assertTrue(Files.isRegularFile(out.resolve("two\nlines.png")), newline.err());
+        assertFalse(Files.exists(out.resolve("lines.png")), "only the photo given");
     }
 
     @Test
