@@ -156,6 +156,22 @@ class BasicNodesTest {
     }
 
     @Test
+    void aThirtyThousandCharacterJsonPathIsQuotedInShort() throws Exception {
+        String wrong = "$" + ".a".repeat(15_000) + "[x]";
+        h.node("doc", "text", "text", "{}").node("bad", "jsonPath", "path", wrong).connect("doc.text", "bad.json");
+        Problem malformed = h.validate().get(0);
+        assertTrue(malformed.message().contains("malformed at character 30003 (\"x]\")"),
+                "where it is malformed: " + malformed.message());
+        assertTrue(malformed.message().length() < 300, malformed.message());
+        h.workflow.getNodes().remove(h.workflow.getNode("bad"));
+        h.workflow.getConnections().remove(0);
+        h.node("deep", "jsonPath", "path", "$" + ".a".repeat(15_000)).connect("doc.text", "deep.json");
+        String missing = h.run().node("deep").error();
+        assertTrue(missing.startsWith("the path \"$.a.a"), missing);
+        assertTrue(missing.length() < 400, missing);
+    }
+
+    @Test
     void filesCannotBeFedToAJsonPathButTheirTextCan() {
         h.node("ls", "listFolder", "folder", folder).node("path", "jsonPath").node("read", "readText")
                 .node("ok", "jsonPath").connect("ls.files", "path.json").connect("ls.files", "read.file")
