@@ -156,6 +156,17 @@ class BasicNodesTest {
     }
 
     @Test
+    void anEmptyFilePathIsReportedByValidationForEveryNodeThatReadsOrWritesFiles() {
+        h.node("text", "text", "text", "x").node("read", "readText", "path", "").node("write", "writeText", "path", "")
+                .node("ls", "listFolder", "folder", " ").connect("text.text", "write.text");
+        List<Problem> problems = h.validate();
+        assertEquals(List.of("ls", "read", "write"), problems.stream().filter(p -> p.code().equals("empty-parameter"))
+                .map(Problem::nodeId).sorted().toList(), problems.toString());
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.fix().startsWith("Set it to a path")), problems.toString());
+    }
+
+    @Test
     void aThirtyThousandCharacterJsonPathIsQuotedInShort() throws Exception {
         String wrong = "$" + ".a".repeat(15_000) + "[x]";
         h.node("doc", "text", "text", "{}").node("bad", "jsonPath", "path", wrong).connect("doc.text", "bad.json");
