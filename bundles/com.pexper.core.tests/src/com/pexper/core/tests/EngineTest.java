@@ -274,6 +274,22 @@ class EngineTest {
     }
 
     @Test
+    void anErrorThrownOnAWorkerOutsideTheNodesOwnCodeFailsTheNodeInsteadOfHangingTheRun() throws Exception {
+        Workflow workflow = WorkflowBuilder.named("listener").node("t", "test.text", "text", "hi")
+                .node("up", "test.upper").connect("t.text", "up.in").build();
+        RunRequest request = RunRequest.builder().listener(event -> {
+            if (event instanceof RunEvent.NodeStarted started && started.nodeId().equals("up")) {
+                throw new AssertionError("a listener's bug"); // an Error: listeners' RuntimeExceptions are caught
+            }
+        }).build();
+        RunResult result = engine.start(workflow, request).await(java.time.Duration.ofSeconds(20));
+        assertTrue(result != null, "the run ended");
+        assertEquals(RunStatus.FAILED, result.status());
+        assertTrue(result.node("up").error().startsWith("unexpected AssertionError: a listener's bug"),
+                result.node("up").error());
+    }
+
+    @Test
     void itemsStreamThroughAChainOneAtATime() throws Exception {
         try (Engine serial = Engine.builder(TestNodes.registry(journal)).parallelism(1)
                 .scratchDirectory(folder.resolve("scratch")).build()) {
