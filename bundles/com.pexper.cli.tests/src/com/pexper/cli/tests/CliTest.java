@@ -176,6 +176,33 @@ class CliTest {
     }
 
     @Test
+    void aBatchWhoseItemsFailedExitsWithFourAndIsListedAsFailedWithTheCounts() throws Exception {
+        Files.writeString(folder.resolve("a.txt"), "A");
+        Files.writeString(folder.resolve("batch.pexper"), """
+                {"formatVersion": 2, "nodes": [
+                  {"id": "files", "type": "com.pexper.nodes.basic.fileList", "parameters": {"paths": "a.txt\\ngone.txt"}},
+                  {"id": "read", "type": "com.pexper.nodes.basic.readText"},
+                  {"id": "out", "type": "com.pexper.nodes.basic.output"}],
+                 "connections": [{"from": "files.files", "to": "read.file"}, {"from": "read.text", "to": "out.value"}]}
+                """);
+        Outcome run = pexper("run", "batch.pexper", "--json");
+        assertEquals(4, run.code(), run.err());
+        JsonNode result = new ObjectMapper().readTree(run.out());
+        assertEquals("FAILED", result.get("status").asText(), run.out());
+        assertEquals(1, result.get("failedItems").asInt());
+        assertTrue(run.err().contains("Failed after"), run.err());
+        assertTrue(run.err().contains("; 1 of 2 items failed)"), run.err());
+
+        Outcome runs = pexper("runs");
+        assertEquals(0, runs.code(), runs.err());
+        assertTrue(runs.out().lines().skip(1).findFirst().orElseThrow().contains("  FAILED 1 of 2 items  "), runs.out());
+        JsonNode listed = new ObjectMapper().readTree(pexper("runs", "--json").out()).get(0);
+        assertEquals("FAILED", listed.get("status").asText());
+        assertEquals(1, listed.get("failedItems").asInt());
+        assertEquals(2, listed.get("items").asInt());
+    }
+
+    @Test
     void ctrlCCancelsTheRunCleanlyAndExitsWith130() throws Exception {
         Files.writeString(folder.resolve("wait.pexper"), """
                 {"formatVersion": 2, "nodes": [{"id": "w", "type": "test.wait"}]}

@@ -220,7 +220,7 @@ public final class Cli {
         if (result.status() == RunStatus.CANCELLED) {
             return ExitCode.INTERRUPTED;
         }
-        return result.status() == RunStatus.FAILED || result.failedItems() > 0 ? ExitCode.NODE_FAILED : ExitCode.OK;
+        return result.outcome() == RunStatus.FAILED ? ExitCode.NODE_FAILED : ExitCode.OK;
     }
 
     /**
@@ -308,7 +308,11 @@ public final class Cli {
             json.writeStartObject();
             json.writeStringField("runId", result.runId());
             json.writeStringField("workflow", result.workflowName());
-            json.writeStringField("status", result.status().name());
+            json.writeStringField("status", result.outcome().name());
+            if (result.failedItems() > 0) {
+                json.writeNumberField("failedItems", result.failedItems());
+                json.writeNumberField("items", result.batchItems());
+            }
             json.writeNumberField("durationMillis", result.finished().toEpochMilli() - result.started().toEpochMilli());
             json.writeObjectFieldStart("outputs");
             for (Map.Entry<String, Value> output : result.outputs().entrySet()) {
@@ -342,8 +346,9 @@ public final class Cli {
         long skipped = result.nodes().stream().filter(n -> n.status() == NodeStatus.SKIPPED).count();
         String counts = result.nodes().size() + " nodes: " + result.executedNodes() + " ran, " + result.cachedNodes()
                 + " from cache" + (failed > 0 ? ", " + failed + " failed" : "") + (skipped > 0 ? ", " + skipped
-                        + " skipped" : "");
-        switch (result.status()) {
+                        + " skipped" : "") + (result.failedItems() > 0 ? "; " + result.failedItems() + " of "
+                                + result.batchItems() + " items failed" : "");
+        switch (result.outcome()) {
             case SUCCEEDED -> env.err().println("Finished in " + time + " (" + counts + ").");
             case FAILED -> env.err().println("Failed after " + time + " (" + counts + ").");
             case CANCELLED -> env.err().println("Cancelled after " + time + "; no partial output files were left.");
@@ -604,6 +609,10 @@ public final class Cli {
                     json.writeStringField("runId", run.runId());
                     json.writeStringField("workflow", run.workflow());
                     json.writeStringField("status", run.status());
+                    if (run.failedItems() > 0) {
+                        json.writeNumberField("failedItems", run.failedItems());
+                        json.writeNumberField("items", run.items());
+                    }
                     json.writeStringField("started", run.started().toString());
                     json.writeNumberField("durationMillis", run.durationMillis());
                     json.writeNumberField("executedNodes", run.executedNodes());
@@ -620,11 +629,12 @@ public final class Cli {
             return ExitCode.OK;
         }
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-        env.out().println(String.format("%-19s  %-9s  %9s  %5s  %6s  %-8s  %s", "started", "status", "duration", "ran",
-                "cached", "run", "workflow"));
+        int width = Math.max(9, runs.stream().mapToInt(run -> run.statusText().length()).max().orElse(0));
+        String row = "%-19s  %-" + width + "s  %9s  %5s  %6s  %-8s  %s";
+        env.out().println(String.format(row, "started", "status", "duration", "ran", "cached", "run", "workflow"));
         for (RunRecordStore.Summary run : runs) {
-            env.out().println(String.format("%-19s  %-9s  %9s  %5d  %6d  %-8s  %s", time.format(run.started()),
-                    run.status(), run.durationMillis() + " ms", run.executedNodes(), run.cachedNodes(), run.runId(),
+            env.out().println(String.format(row, time.format(run.started()), run.statusText(),
+                    run.durationMillis() + " ms", run.executedNodes(), run.cachedNodes(), run.runId(),
                     run.workflow() == null ? "" : run.workflow()));
         }
         return ExitCode.OK;

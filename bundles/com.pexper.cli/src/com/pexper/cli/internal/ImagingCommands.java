@@ -241,7 +241,7 @@ final class ImagingCommands {
         if (result.status() == RunStatus.CANCELLED) {
             return ExitCode.INTERRUPTED;
         }
-        return result.status() == RunStatus.FAILED || result.failedItems() > 0 ? ExitCode.NODE_FAILED : ExitCode.OK;
+        return result.outcome() == RunStatus.FAILED ? ExitCode.NODE_FAILED : ExitCode.OK;
     }
 
     private static void addChain(WorkflowBuilder workflow, String source, int chain, String modelId, String output,

@@ -270,6 +270,8 @@ class EngineTest {
         assertEquals(List.of(), result.node("again").itemFailures(), "reported once, where it failed");
         assertEquals(2, journal.count("again"), "the failed item is skipped downstream");
         assertEquals(1, result.failedItems());
+        assertEquals(3, result.batchItems());
+        assertEquals(RunStatus.FAILED, result.outcome(), "for the user, and the exit code, the run failed");
         assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.ItemFailed f && f.index() == 1));
     }
 
