@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -42,6 +43,7 @@ import com.pexper.model.Node;
 import com.pexper.model.Workflow;
 import com.pexper.model.io.WorkflowFiles;
 import com.pexper.model.io.WorkflowFormatException;
+import com.pexper.model.text.Quote;
 import com.pexper.model.validation.Problem;
 
 /**
@@ -104,11 +106,15 @@ public final class Cli {
               help [COMMAND]     this text
 
             Exit codes: 0 success, 2 invalid arguments or workflow, 3 a file cannot be read or parsed,
-                        4 a node failed, 130 interrupted.
+                        4 a node failed, 70 internal error (a bug in Pexper; see the log), 130 interrupted.
             Data (run records, caches, logs, keys) lives in %s; set PEXPER_HOME to move it.
             """;
 
+    private static final System.Logger LOG = System.getLogger(Cli.class.getName());
+
     private final Environment env;
+    /** The workflow the command works on, once known: named when Pexper itself fails. */
+    private Path workflow;
 
     public Cli(Environment env) {
         this.env = env;
@@ -148,7 +154,32 @@ public final class Cli {
         } catch (Unreadable e) {
             env.err().println("pexper: " + e.getMessage());
             return ExitCode.UNREADABLE;
+        } catch (RuntimeException | Error e) {
+            return internalError(command, e);
         }
+    }
+
+    /**
+     * An exception nobody expected: a bug in Pexper or a plug-in, not a problem of the workflow. The
+     * stack trace goes to the log (PEXPER_HOME/logs); stderr gets one line that names the workflow
+     * and says what to do, and the exit code says it was not a success.
+     */
+    private int internalError(String command, Throwable e) {
+        String subject = workflow != null ? workflow.toString() : "`pexper " + command + "`";
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        try {
+            LOG.log(System.Logger.Level.ERROR, "internal error in `pexper " + command + "`"
+                    + (workflow != null ? " on " + workflow : ""), e);
+        } catch (RuntimeException | Error logging) {
+            e.addSuppressed(logging); // the line below still tells the user
+        }
+        env.err().println("pexper: internal error while working on " + subject + " (" + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + Quote.shorten(root.getMessage())) + "). This is a bug in"
+                + " Pexper, not in your workflow: see the log in " + env.home().logs() + " and report it.");
+        return ExitCode.INTERNAL_ERROR;
     }
 
     /** A file that cannot be read or parsed. */
@@ -262,7 +293,12 @@ public final class Cli {
             throw new UsageException("'" + command + "' takes one workflow file, e.g. pexper " + command
                     + " examples/hello.pexper");
         }
-        return env.workingDirectory().resolve(options.positional().get(0)).toAbsolutePath().normalize();
+        try {
+            workflow = env.workingDirectory().resolve(options.positional().get(0)).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new UsageException(Quote.of(options.positional().get(0)) + " is not a valid path: " + e.getReason());
+        }
+        return workflow;
     }
 
     private Workflow load(Path file) throws Unreadable {
