@@ -1036,7 +1036,8 @@ public final class RunExecution implements RunHandle {
                 completion = cancelled ? new Completion(this, null, null, true, 0) : execute();
             } catch (Throwable t) {
                 LOG.log(System.Logger.Level.ERROR, "the engine failed running node " + run.step.id(), t);
-                completion = new Completion(this, null, "internal error in the engine: " + describe(t), false, 0);
+                completion = new Completion(this, null, "internal error in the engine ("
+                        + t.getClass().getSimpleName() + "; details in the log)", false, 0);
             }
             inbox.add(completion);
         }
