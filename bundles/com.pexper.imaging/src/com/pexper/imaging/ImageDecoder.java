@@ -23,6 +23,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import com.pexper.imaging.internal.codec.ExifOrientation;
 import com.pexper.imaging.internal.codec.Rasters;
 import com.pexper.imaging.internal.codec.Readers;
+import com.pexper.model.text.Quote;
 
 /**
  * Reads PNG, JPEG, BMP, GIF (first frame), TIFF (first page) and WebP files into {@link Image}s.
@@ -103,7 +104,7 @@ public final class ImageDecoder {
             BufferedImage decoded = reader.read(0);
             for (String warning : warnings) {
                 if (isTruncation(warning)) {
-                    throw new ImageException(name + " is truncated or damaged (" + warning
+                    throw new ImageException(name + " is truncated or damaged (" + Quote.shorten(warning)
                             + "). Re-export or re-download it.");
                 }
             }
@@ -114,12 +115,17 @@ public final class ImageDecoder {
         } catch (EOFException e) {
             throw new ImageException(name + " is truncated: the file ends before the image does. Re-export or"
                     + " re-download it.", e);
-        } catch (IIOException | IllegalArgumentException | IllegalStateException | ArrayIndexOutOfBoundsException
-                | NegativeArraySizeException | UnsupportedOperationException e) {
+        } catch (IIOException | UnsupportedOperationException e) {
             throw new ImageException(name + " is damaged or uses an unsupported " + format + " variant ("
                     + rootMessage(e) + "). Re-export it as PNG or JPEG.", e);
         } catch (IOException e) {
             throw new ImageException(name + " cannot be read: " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            // ImageIO's readers meet corrupt data with whatever their code runs into: an
+            // IndexOutOfBoundsException from the TIFF reader's LZW decoder, an IllegalArgumentException
+            // for a raster that does not fit, a CMMException for a broken colour profile.
+            throw new ImageException(name + " is damaged or truncated (" + format + ": " + rootMessage(e)
+                    + "). Re-export or re-download it.", e);
         } catch (OutOfMemoryError e) {
             throw new ImageException(name + " needs more memory than is available to decode.");
         } finally {
@@ -153,7 +159,7 @@ public final class ImageDecoder {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? e.getMessage() : root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
+        return message == null ? root.getClass().getSimpleName() : Quote.shorten(message);
     }
 
     private static String megapixels(long pixels) {

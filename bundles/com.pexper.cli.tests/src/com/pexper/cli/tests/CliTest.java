@@ -57,6 +57,8 @@ class CliTest {
     @TempDir
     Path folder;
     InMemoryNodeTypeRegistry registry;
+    /** What the command sees; the registry unless a test puts a failing one in its place. */
+    com.pexper.core.node.NodeTypeRegistry installed;
     PexperHome home;
     Runnable pendingInterrupt;
     String stdin = "";
@@ -71,6 +73,7 @@ class CliTest {
         registry = new InMemoryNodeTypeRegistry().registerAll(PluginXmlNodeTypes.ofBundleContaining(
                 Class.forName("com.pexper.nodes.basic.internal.TextNode")));
         registry.register(NodeType.of("test.wait", "1.0.0", "Wait", "Test", "Waits until cancelled.", new Wait()));
+        installed = registry;
         home = new PexperHome(folder.resolve("home"));
         Files.writeString(folder.resolve("hello.pexper"), HELLO);
     }
@@ -83,7 +86,7 @@ class CliTest {
             return () -> pendingInterrupt = null;
         };
         Cli cli = new Cli(new Cli.Environment(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), home, registry, terminal, folder, interrupts,
+                new PrintStream(err, true, StandardCharsets.UTF_8), home, installed, terminal, folder, interrupts,
                 "0.1.0.test", new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 AiClients.builder().registry(ProviderRegistry.of()).credentials(keys)
                         .gate(NetworkGate.builder().ledger(new PrivacyLedger(home.ledger())).build()).build()));
@@ -215,6 +218,112 @@ class CliTest {
         assertTrue(run.err().contains("notes failed: cannot read " + folder.resolve("missing.txt")
                 + ": there is no such file. Check the path."), run.err());
         assertEquals("still here\n", run.out(), "the independent branch's output is printed");
+    }
+
+    @Test
+    void aBatchWhoseItemsFailedExitsWithFourAndIsListedAsFailedWithTheCounts() throws Exception {
+        Files.writeString(folder.resolve("a.txt"), "A");
+        Files.writeString(folder.resolve("batch.pexper"), """
+                {"formatVersion": 2, "nodes": [
+                  {"id": "files", "type": "com.pexper.nodes.basic.fileList", "parameters": {"paths": "a.txt\\ngone.txt"}},
+                  {"id": "read", "type": "com.pexper.nodes.basic.readText"},
+                  {"id": "out", "type": "com.pexper.nodes.basic.output"}],
+                 "connections": [{"from": "files.files", "to": "read.file"}, {"from": "read.text", "to": "out.value"}]}
+                """);
+        Outcome run = pexper("run", "batch.pexper", "--json");
+        assertEquals(4, run.code(), run.err());
+        JsonNode result = new ObjectMapper().readTree(run.out());
+        assertEquals("FAILED", result.get("status").asText(), run.out());
+        assertEquals(1, result.get("failedItems").asInt());
+        assertTrue(run.err().contains("Failed after"), run.err());
+        assertTrue(run.err().contains("; 1 of 2 items failed)"), run.err());
+
+        Outcome runs = pexper("runs");
+        assertEquals(0, runs.code(), runs.err());
+        assertTrue(runs.out().lines().skip(1).findFirst().orElseThrow().contains("  FAILED 1 of 2 items  "), runs.out());
+        JsonNode listed = new ObjectMapper().readTree(pexper("runs", "--json").out()).get(0);
+        assertEquals("FAILED", listed.get("status").asText());
+        assertEquals(1, listed.get("failedItems").asInt());
+        assertEquals(2, listed.get("items").asInt());
+    }
+
+    @Test
+    void aNulCharacterInAnOutputPathIsAProblemOfTheWorkflowNotACrash() throws Exception {
+        Files.writeString(folder.resolve("nul.pexper"), """
+                {"formatVersion": 2, "nodes": [
+                  {"id": "t", "type": "com.pexper.nodes.basic.text", "parameters": {"text": "hi"}},
+                  {"id": "w", "type": "com.pexper.nodes.basic.writeText", "parameters": {"path": "out/a\\u0000b.txt"}}],
+                 "connections": [{"from": "t.text", "to": "w.text"}]}
+                """);
+        for (String command : List.of("validate", "run")) {
+            Outcome outcome = pexper(command, "nul.pexper");
+            assertEquals(2, outcome.code(), command + ": " + outcome.err());
+            String problems = command.equals("run") ? outcome.err() : outcome.out();
+            assertTrue(problems.startsWith(folder.resolve("nul.pexper") + ": 1 problem to fix"), problems);
+            assertTrue(problems.contains("error: node 'w': parameter 'path' is not a valid path: \"out/a\\u0000b.txt\""),
+                    problems);
+        }
+        assertFalse(Files.exists(folder.resolve("out")));
+    }
+
+    @Test
+    void anUnexpectedExceptionExitsWithSeventyAndOneLineNamingTheWorkflowAndTheLogGetsTheStackTrace()
+            throws Exception {
+        IllegalStateException bug = new IllegalStateException("the plug-in registry is broken");
+        installed = new com.pexper.core.node.NodeTypeRegistry() {
+            @Override
+            public java.util.Optional<NodeType> find(String id) {
+                if (id.equals("com.pexper.nodes.basic.template")) {
+                    throw bug;
+                }
+                return registry.find(id);
+            }
+
+            @Override
+            public java.util.Collection<NodeType> all() {
+                return registry.all();
+            }
+        };
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Cli.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        log.setUseParentHandlers(false);
+        try {
+            for (String command : List.of("validate", "run")) {
+                Outcome outcome = pexper(command, "hello.pexper");
+                assertEquals(70, outcome.code(), outcome.err());
+                assertEquals("pexper: internal error while working on " + folder.resolve("hello.pexper")
+                        + " (IllegalStateException: the plug-in registry is broken). This is a bug in Pexper, not in"
+                        + " your workflow: see the log in " + home.logs() + " and report it.\n", outcome.err());
+                assertEquals("", outcome.out());
+            }
+        } finally {
+            log.removeHandler(capture);
+            log.setUseParentHandlers(true);
+        }
+        assertEquals(2, logged.size());
+        assertEquals(java.util.logging.Level.SEVERE, logged.get(1).getLevel());
+        assertTrue(logged.get(1).getMessage().contains("`pexper run` on " + folder.resolve("hello.pexper")),
+                logged.get(1).getMessage());
+        Throwable thrown = logged.get(1).getThrown();
+        while (thrown != null && thrown != bug) {
+            thrown = thrown.getCause();
+        }
+        assertEquals(bug, thrown, "the log has the exception with its stack trace");
     }
 
     @Test

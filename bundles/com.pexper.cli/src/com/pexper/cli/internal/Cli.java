@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -42,6 +43,7 @@ import com.pexper.model.Node;
 import com.pexper.model.Workflow;
 import com.pexper.model.io.WorkflowFiles;
 import com.pexper.model.io.WorkflowFormatException;
+import com.pexper.model.text.Quote;
 import com.pexper.model.validation.Problem;
 
 /**
@@ -109,11 +111,15 @@ public final class Cli {
               help [COMMAND]     this text
 
             Exit codes: 0 success, 2 invalid arguments or workflow, 3 a file cannot be read or parsed,
-                        4 a node failed, 130 interrupted.
+                        4 a node failed, 70 internal error (a bug in Pexper; see the log), 130 interrupted.
             Data (run records, caches, logs, keys) lives in %s; set PEXPER_HOME to move it.
             """;
 
+    private static final System.Logger LOG = System.getLogger(Cli.class.getName());
+
     private final Environment env;
+    /** The workflow the command works on, once known: named when Pexper itself fails. */
+    private Path workflow;
 
     public Cli(Environment env) {
         this.env = env;
@@ -154,7 +160,32 @@ public final class Cli {
         } catch (Unreadable e) {
             env.err().println("pexper: " + e.getMessage());
             return ExitCode.UNREADABLE;
+        } catch (RuntimeException | Error e) {
+            return internalError(command, e);
         }
+    }
+
+    /**
+     * An exception nobody expected: a bug in Pexper or a plug-in, not a problem of the workflow. The
+     * stack trace goes to the log (PEXPER_HOME/logs); stderr gets one line that names the workflow
+     * and says what to do, and the exit code says it was not a success.
+     */
+    private int internalError(String command, Throwable e) {
+        String subject = workflow != null ? workflow.toString() : "`pexper " + command + "`";
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        try {
+            LOG.log(System.Logger.Level.ERROR, "internal error in `pexper " + command + "`"
+                    + (workflow != null ? " on " + workflow : ""), e);
+        } catch (RuntimeException | Error logging) {
+            e.addSuppressed(logging); // the line below still tells the user
+        }
+        env.err().println("pexper: internal error while working on " + subject + " (" + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + Quote.shorten(root.getMessage())) + "). This is a bug in"
+                + " Pexper, not in your workflow: see the log in " + env.home().logs() + " and report it.");
+        return ExitCode.INTERNAL_ERROR;
     }
 
     /** A file that cannot be read or parsed. */
@@ -227,7 +258,7 @@ public final class Cli {
         if (result.status() == RunStatus.CANCELLED) {
             return ExitCode.INTERRUPTED;
         }
-        return result.status() == RunStatus.FAILED || result.failedItems() > 0 ? ExitCode.NODE_FAILED : ExitCode.OK;
+        return result.outcome() == RunStatus.FAILED ? ExitCode.NODE_FAILED : ExitCode.OK;
     }
 
     /**
@@ -292,7 +323,12 @@ public final class Cli {
             throw new UsageException("'" + command + "' takes one workflow file, e.g. pexper " + command
                     + " examples/hello.pexper");
         }
-        return env.workingDirectory().resolve(options.positional().get(0)).toAbsolutePath().normalize();
+        try {
+            workflow = env.workingDirectory().resolve(options.positional().get(0)).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new UsageException(Quote.of(options.positional().get(0)) + " is not a valid path: " + e.getReason());
+        }
+        return workflow;
     }
 
     private Workflow load(Path file) throws Unreadable {
@@ -338,7 +374,11 @@ public final class Cli {
             json.writeStartObject();
             json.writeStringField("runId", result.runId());
             json.writeStringField("workflow", result.workflowName());
-            json.writeStringField("status", result.status().name());
+            json.writeStringField("status", result.outcome().name());
+            if (result.failedItems() > 0) {
+                json.writeNumberField("failedItems", result.failedItems());
+                json.writeNumberField("items", result.batchItems());
+            }
             json.writeNumberField("durationMillis", result.finished().toEpochMilli() - result.started().toEpochMilli());
             json.writeObjectFieldStart("outputs");
             for (Map.Entry<String, Value> output : result.outputs().entrySet()) {
@@ -372,8 +412,9 @@ public final class Cli {
         long skipped = result.nodes().stream().filter(n -> n.status() == NodeStatus.SKIPPED).count();
         String counts = result.nodes().size() + " nodes: " + result.executedNodes() + " ran, " + result.cachedNodes()
                 + " from cache" + (failed > 0 ? ", " + failed + " failed" : "") + (skipped > 0 ? ", " + skipped
-                        + " skipped" : "");
-        switch (result.status()) {
+                        + " skipped" : "") + (result.failedItems() > 0 ? "; " + result.failedItems() + " of "
+                                + result.batchItems() + " items failed" : "");
+        switch (result.outcome()) {
             case SUCCEEDED -> env.err().println("Finished in " + time + " (" + counts + ").");
             case FAILED -> env.err().println("Failed after " + time + " (" + counts + ").");
             case CANCELLED -> env.err().println("Cancelled after " + time + "; no partial output files were left.");
@@ -636,6 +677,10 @@ public final class Cli {
                     json.writeStringField("runId", run.runId());
                     json.writeStringField("workflow", run.workflow());
                     json.writeStringField("status", run.status());
+                    if (run.failedItems() > 0) {
+                        json.writeNumberField("failedItems", run.failedItems());
+                        json.writeNumberField("items", run.items());
+                    }
                     json.writeStringField("started", run.started().toString());
                     json.writeNumberField("durationMillis", run.durationMillis());
                     json.writeNumberField("executedNodes", run.executedNodes());
@@ -652,11 +697,12 @@ public final class Cli {
             return ExitCode.OK;
         }
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-        env.out().println(String.format("%-19s  %-9s  %9s  %5s  %6s  %-8s  %s", "started", "status", "duration", "ran",
-                "cached", "run", "workflow"));
+        int width = Math.max(9, runs.stream().mapToInt(run -> run.statusText().length()).max().orElse(0));
+        String row = "%-19s  %-" + width + "s  %9s  %5s  %6s  %-8s  %s";
+        env.out().println(String.format(row, "started", "status", "duration", "ran", "cached", "run", "workflow"));
         for (RunRecordStore.Summary run : runs) {
-            env.out().println(String.format("%-19s  %-9s  %9s  %5d  %6d  %-8s  %s", time.format(run.started()),
-                    run.status(), run.durationMillis() + " ms", run.executedNodes(), run.cachedNodes(), run.runId(),
+            env.out().println(String.format(row, time.format(run.started()), run.statusText(),
+                    run.durationMillis() + " ms", run.executedNodes(), run.cachedNodes(), run.runId(),
                     run.workflow() == null ? "" : run.workflow()));
         }
         return ExitCode.OK;

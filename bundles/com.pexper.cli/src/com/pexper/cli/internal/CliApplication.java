@@ -27,6 +27,7 @@ import com.pexper.core.home.PexperHome;
 import com.pexper.net.NetworkGate;
 import com.pexper.net.PrivacyLedger;
 import com.pexper.core.node.ExtensionNodeTypeRegistry;
+import com.pexper.model.text.Quote;
 
 /**
  * The headless `pexper` application: wires the extension registry, the data directory, the
@@ -36,11 +37,33 @@ public final class CliApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        try {
+            return start(context, err);
+        } catch (RuntimeException | Error e) {
+            // Equinox would log this in its configuration area and exit 0: say it, and fail.
+            String logs = "PEXPER_HOME/logs";
+            String command = "";
+            try {
+                Object args = context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+                command = args instanceof String[] words ? Quote.shorten(String.join(" ", words)) : "";
+                logs = PexperHome.fromEnvironment().logs().toString();
+                Logger.getLogger(CliApplication.class.getName()).log(Level.SEVERE, "internal error while starting", e);
+            } catch (RuntimeException | Error logging) {
+                e.addSuppressed(logging);
+            }
+            err.println("pexper: internal error while starting `pexper " + command + "` (" + e.getClass().getSimpleName()
+                    + "). This is a bug in Pexper: see the log in " + logs + " and report it.");
+            err.flush();
+            return Integer.valueOf(ExitCode.INTERNAL_ERROR);
+        }
+    }
+
+    private Object start(IApplicationContext context, PrintStream err) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         PexperHome home = PexperHome.fromEnvironment();
         logToFile(home);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         // The launcher script knows whether stderr is a terminal; the JVM cannot tell.
         boolean terminal = "1".equals(System.getenv("PEXPER_TERMINAL"));
         String version = FrameworkUtil.getBundle(CliApplication.class).getVersion().toString();

@@ -10,6 +10,11 @@ final class ExitCode {
     static final int UNREADABLE = 3;
     /** A node, or an item of a batch, failed. */
     static final int NODE_FAILED = 4;
+    /**
+     * Pexper itself failed (an unexpected exception: a bug, not a problem of the workflow): one line
+     * on stderr says where the stack trace was logged. 70 is EX_SOFTWARE of sysexits.h.
+     */
+    static final int INTERNAL_ERROR = 70;
     /** Interrupted (Ctrl-C); the run was cancelled cleanly. */
     static final int INTERRUPTED = 130;
 

@@ -254,7 +254,7 @@ final class ImagingCommands {
         if (result.status() == RunStatus.CANCELLED) {
             return ExitCode.INTERRUPTED;
         }
-        return result.status() == RunStatus.FAILED || result.failedItems() > 0 ? ExitCode.NODE_FAILED : ExitCode.OK;
+        return result.outcome() == RunStatus.FAILED ? ExitCode.NODE_FAILED : ExitCode.OK;
     }
 
     /** A path as a line of File list's 'paths': a JSON string when a line break (or a quote) would split or change it. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pexper.model.text.Quote;
 
 /** PEXPER_HOME/settings/network.json: {"localOnly": true} refuses every request that would leave the machine. */
 final class NetworkSettings {
@@ -20,8 +22,8 @@ final class NetworkSettings {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + " is not valid JSON (" + e.getMessage() + ")", e);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not valid JSON" + Quote.jsonLocation(e) + " (" + Quote.jsonProblem(e) + ")", e);
         }
         JsonNode value = root == null ? null : root.get("localOnly");
         if (value != null && !value.isBoolean()) {

@@ -45,6 +45,23 @@ class ConversionsTest {
     }
 
     @Test
+    void malformedJsonDataGivesABoundedMessageWithoutTheParsersInternals() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Conversions.convert(TextValue.of("[1, q" + "z".repeat(30_000) + "]"), DataType.JSON));
+        assertTrue(e.getMessage().startsWith("the text is not valid JSON (line 1, column 5): Unrecognized token"
+                + " 'qzzz"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, e.getMessage());
+        assertFalse(e.getMessage().contains("Source") || e.getMessage().contains("`"), e.getMessage());
+        IllegalArgumentException number = assertThrows(IllegalArgumentException.class,
+                () -> Conversions.convert(TextValue.of("[" + "7".repeat(2000) + "]"), DataType.JSON));
+        assertEquals("the text is not valid JSON: Number value length (2000) exceeds the maximum allowed (1000)",
+                number.getMessage());
+        IllegalArgumentException path = assertThrows(IllegalArgumentException.class,
+                () -> Conversions.convert(TextValue.of("a\u0000" + "b".repeat(30_000)), DataType.FILE));
+        assertTrue(path.getMessage().length() < 200, path.getMessage());
+    }
+
+    @Test
     void listsConvertItemByItemAndSingleValuesBecomeOneItemLists() {
         ListValue numbers = ListValue.of(DataType.NUMBER, List.of(NumberValue.of(1), NumberValue.of(2)));
         assertEquals(ListValue.of(DataType.TEXT, List.of(TextValue.of("1"), TextValue.of("2"))),

@@ -270,7 +270,25 @@ class EngineTest {
         assertEquals(List.of(), result.node("again").itemFailures(), "reported once, where it failed");
         assertEquals(2, journal.count("again"), "the failed item is skipped downstream");
         assertEquals(1, result.failedItems());
+        assertEquals(3, result.batchItems());
+        assertEquals(RunStatus.FAILED, result.outcome(), "for the user, and the exit code, the run failed");
         assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.ItemFailed f && f.index() == 1));
+    }
+
+    @Test
+    void anErrorThrownOnAWorkerOutsideTheNodesOwnCodeFailsTheNodeInsteadOfHangingTheRun() throws Exception {
+        Workflow workflow = WorkflowBuilder.named("listener").node("t", "test.text", "text", "hi")
+                .node("up", "test.upper").connect("t.text", "up.in").build();
+        RunRequest request = RunRequest.builder().listener(event -> {
+            if (event instanceof RunEvent.NodeStarted started && started.nodeId().equals("up")) {
+                throw new AssertionError("a listener's bug"); // an Error: listeners' RuntimeExceptions are caught
+            }
+        }).build();
+        RunResult result = engine.start(workflow, request).await(java.time.Duration.ofSeconds(20));
+        assertTrue(result != null, "the run ended");
+        assertEquals(RunStatus.FAILED, result.status());
+        assertTrue(result.node("up").error().startsWith("unexpected AssertionError: a listener's bug"),
+                result.node("up").error());
     }
 
     @Test

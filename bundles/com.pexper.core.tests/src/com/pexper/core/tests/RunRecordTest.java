@@ -53,6 +53,30 @@ class RunRecordTest {
     }
 
     @Test
+    void aRunWhoseBatchItemsFailedIsRecordedAndListedAsFailedWithHowManyOfHowMany() throws Exception {
+        RunRecordStore store = new RunRecordStore(folder.resolve("runs"));
+        Workflow workflow = WorkflowBuilder.named("batch").node("list", "test.list", "items", "a, boom, c, boom")
+                .node("up", "test.upper").node("out", "test.output").connect("list.items", "up.in")
+                .connect("up.out", "out.value").build();
+        try (Engine engine = Engine.builder(TestNodes.registry(new TestNodes.Journal())).runRecords(store).build()) {
+            engine.run(workflow, RunRequest.builder().build());
+        }
+        RunRecordStore.Summary run = store.recent(1).get(0);
+        assertEquals("FAILED", run.status());
+        assertEquals(2, run.failedItems());
+        assertEquals(4, run.items());
+        assertEquals("FAILED 2 of 4 items", run.statusText());
+        JsonNode record = new ObjectMapper().readTree(run.file().toFile());
+        assertEquals("FAILED", record.get("status").asText());
+        assertEquals(2, record.get("failedItems").asInt());
+
+        // A record written before "failedItems" existed says SUCCEEDED; its nodes tell the truth.
+        ((com.fasterxml.jackson.databind.node.ObjectNode) record).put("status", "SUCCEEDED").remove("failedItems");
+        Files.writeString(run.file(), record.toString());
+        assertEquals("FAILED 2 of 4 items", store.recent(1).get(0).statusText());
+    }
+
+    @Test
     void onlyTheNewestRecordsAreKept() throws Exception {
         RunRecordStore store = new RunRecordStore(folder.resolve("runs"), 3);
         Workflow workflow = WorkflowBuilder.named("many").node("r", "test.random").build();

@@ -67,6 +67,22 @@ class WorkflowValidatorTest {
     }
 
     @Test
+    void anEmptyOrImpossibleFilePathIsAProblemNamingTheNodeAndParameterNotACrash() {
+        Workflow workflow = WorkflowBuilder.named("paths").node("t", "test.text", "text", "hi")
+                .node("empty", "test.write", "path", "").node("nul", "test.write", "path", "out/a\u0000b.txt")
+                .connect("t.text", "empty.in").connect("t.text", "nul.in").build();
+        List<Problem> problems = validate(workflow);
+        Problem empty = only(problems, "empty-parameter");
+        assertEquals("empty", empty.nodeId());
+        assertTrue(empty.message().contains("parameter 'path' (file path) is empty"), empty.message());
+        assertTrue(empty.fix().contains("relative to the workflow's folder"), empty.fix());
+        Problem nul = only(problems, "invalid-path");
+        assertEquals("nul", nul.nodeId());
+        assertTrue(nul.message().contains("parameter 'path' is not a valid path: \"out/a\\u0000b.txt\""),
+                nul.message());
+    }
+
+    @Test
     void aConnectionWhoseTypesCannotMeetIsAMismatch() {
         Workflow workflow = WorkflowBuilder.named("mismatch").node("t", "test.text", "text", "x")
                 .node("w", "test.write", "path", "out.txt").node("spin", "test.spin")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.pexper.model.text.Quote;
 
 /**
  * The conversions the engine applies by itself when a connection joins two different types:
@@ -83,7 +84,7 @@ public final class Conversions {
             try {
                 return FileValue.of(baseDirectory.resolve(text.text()));
             } catch (InvalidPathException e) {
-                throw new IllegalArgumentException("'" + text.text() + "' is not a file path: " + e.getReason());
+                throw new IllegalArgumentException(Quote.of(text.text()) + " is not a file path: " + e.getReason());
             }
         }
         if (to.equals(DataType.JSON)) {
@@ -110,9 +111,8 @@ public final class Conversions {
             }
             return JsonValue.of(node);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new IllegalArgumentException("the text is not valid JSON" + (at == null ? "" : " (line "
-                    + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": " + e.getOriginalMessage());
+            throw new IllegalArgumentException("the text is not valid JSON" + Quote.jsonLocation(e) + ": "
+                    + Quote.jsonProblem(e));
         }
     }
 

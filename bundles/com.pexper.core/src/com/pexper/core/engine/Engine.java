@@ -60,13 +60,15 @@ public final class Engine implements AutoCloseable {
         ThreadFactory factory = task -> {
             Thread thread = new Thread(task, "pexper-worker-" + threads.incrementAndGet());
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler(Engine::uncaught);
             return thread;
         };
         this.pool = new ThreadPoolExecutor(builder.parallelism, builder.parallelism, 30, TimeUnit.SECONDS,
                 new PriorityBlockingQueue<>(), factory);
         this.pool.allowCoreThreadTimeOut(true);
         // A node waiting on a server holds no CPU: a virtual thread each, bounded by the node itself.
-        this.ioPool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pexper-io-", 1).factory());
+        this.ioPool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pexper-io-", 1)
+                .uncaughtExceptionHandler(Engine::uncaught).factory());
         this.services = new Services(Map.copyOf(builder.services));
         this.protectedFolders = List.copyOf(builder.protectedFolders);
     }
@@ -141,6 +143,11 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "could not write the run record to " + records.folder(), e);
         }
+    }
+
+    /** Tasks report their own failures to their run; what still escapes a worker must not vanish. */
+    private static void uncaught(Thread thread, Throwable t) {
+        LOG.log(System.Logger.Level.ERROR, "uncaught on engine thread " + thread.getName(), t);
     }
 
     private static String newRunId() {

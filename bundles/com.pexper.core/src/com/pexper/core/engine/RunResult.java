@@ -30,6 +30,20 @@ public record RunResult(String runId, String workflowName, Path workflowFile, Ru
         return nodes.stream().mapToLong(n -> n.itemFailures().size()).sum();
     }
 
+    /** The items of the largest batch in which items failed (the 200 of "3 of 200 items failed"); 0 if none did. */
+    public long batchItems() {
+        return nodes.stream().filter(n -> !n.itemFailures().isEmpty()).mapToLong(NodeOutcome::items).max().orElse(0);
+    }
+
+    /**
+     * How the run went for the person who started it: {@link RunStatus#FAILED} also when every node
+     * finished but items of a batch failed ({@link #status()} is then SUCCEEDED). What run records,
+     * `pexper runs` and the exit code go by.
+     */
+    public RunStatus outcome() {
+        return status == RunStatus.SUCCEEDED && failedItems() > 0 ? RunStatus.FAILED : status;
+    }
+
     public NodeOutcome node(String id) {
         return nodes.stream().filter(n -> n.nodeId().equals(id)).findFirst().orElse(null);
     }

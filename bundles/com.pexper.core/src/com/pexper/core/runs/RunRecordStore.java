@@ -72,7 +72,11 @@ public final class RunRecordStore {
             out.writeStringField("runId", run.runId());
             out.writeStringField("workflow", run.workflowName());
             out.writeStringField("file", run.workflowFile() == null ? null : run.workflowFile().toString());
-            out.writeStringField("status", run.status().name());
+            out.writeStringField("status", run.outcome().name());
+            if (run.failedItems() > 0) {
+                out.writeNumberField("failedItems", run.failedItems());
+                out.writeNumberField("items", run.batchItems());
+            }
             out.writeStringField("started", run.started().toString());
             out.writeStringField("finished", run.finished().toString());
             out.writeNumberField("durationMillis", run.finished().toEpochMilli() - run.started().toEpochMilli());
@@ -128,9 +132,20 @@ public final class RunRecordStore {
         }
     }
 
-    /** A run as listed: the essentials of its record. */
+    /**
+     * A run as listed: the essentials of its record.
+     *
+     * @param status SUCCEEDED, FAILED (also when only items of a batch failed) or CANCELLED
+     * @param failedItems how many items of batches failed
+     * @param items the items of the largest batch in which items failed; 0 when none did
+     */
     public record Summary(Path file, String runId, String workflow, String status, Instant started,
-            long durationMillis, long executedNodes, long cachedNodes) {
+            long durationMillis, long executedNodes, long cachedNodes, long failedItems, long items) {
+
+        /** The status for people: "FAILED 3 of 200 items" when items of a batch failed. */
+        public String statusText() {
+            return failedItems == 0 ? status : status + " " + failedItems + " of " + items + " items";
+        }
     }
 
     /** The newest records first, at most {@code limit}; unreadable records are skipped. */
@@ -142,10 +157,19 @@ public final class RunRecordStore {
             }
             try {
                 JsonNode json = MAPPER.readTree(file.toFile());
+                // From the nodes, so that records written before "failedItems" existed say it as well.
+                long failedItems = 0;
+                long items = 0;
+                for (JsonNode node : json.path("nodes")) {
+                    int failed = node.path("failedItems").size();
+                    failedItems += failed;
+                    items = failed > 0 ? Math.max(items, node.path("items").asLong()) : items;
+                }
+                String status = json.path("status").asText();
                 summaries.add(new Summary(file, json.path("runId").asText(), json.path("workflow").asText(null),
-                        json.path("status").asText(), Instant.parse(json.path("started").asText()),
-                        json.path("durationMillis").asLong(), json.path("executedNodes").asLong(),
-                        json.path("cachedNodes").asLong()));
+                        failedItems > 0 && status.equals("SUCCEEDED") ? "FAILED" : status,
+                        Instant.parse(json.path("started").asText()), json.path("durationMillis").asLong(),
+                        json.path("executedNodes").asLong(), json.path("cachedNodes").asLong(), failedItems, items));
             } catch (IOException | RuntimeException e) {
                 // a damaged record does not hide the others
             }

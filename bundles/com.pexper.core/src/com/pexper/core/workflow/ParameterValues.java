@@ -1,5 +1,6 @@
 package com.pexper.core.workflow;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import com.pexper.model.Node;
 import com.pexper.model.ParameterValue;
 import com.pexper.model.StringParameter;
 import com.pexper.model.WorkflowFactory;
+import com.pexper.model.text.Quote;
 import com.pexper.model.validation.Problem;
 
 /**
@@ -45,6 +47,10 @@ public final class ParameterValues {
             if (value == null && set == null && spec.required()) {
                 problems.add(Problem.error("missing-parameter", node.getId(), "parameter '" + spec.name()
                         + "' (" + spec.type().description() + ") is required.", "Set a value for it."));
+            }
+            if (value != null && spec.type() == ParameterType.FILE && !isUsablePath(spec, (String) value, baseDirectory,
+                    node.getId(), problems)) {
+                continue;
             }
             if (value != null) {
                 checkBounds(spec, value, node.getId(), problems);
@@ -97,6 +103,29 @@ public final class ParameterValues {
         return result;
     }
 
+    /**
+     * Whether a FILE parameter's value names a file: not empty (an empty path is the workflow's
+     * folder, never what was meant) and a path the file system accepts (no NUL character).
+     */
+    private static boolean isUsablePath(ParameterSpec spec, String path, Path baseDirectory, String nodeId,
+            List<Problem> problems) {
+        if (path.isBlank()) {
+            problems.add(Problem.error("empty-parameter", nodeId, "parameter '" + spec.name() + "' ("
+                    + spec.type().description() + ") is empty.", "Set it to a path relative to the workflow's folder,"
+                            + " e.g. " + example(spec) + (spec.required() ? "" : ", or remove it") + "."));
+            return false;
+        }
+        try {
+            (baseDirectory != null ? baseDirectory : Path.of("")).resolve(path);
+            return true;
+        } catch (InvalidPathException e) {
+            problems.add(Problem.error("invalid-path", nodeId, "parameter '" + spec.name() + "' is not a valid path: "
+                    + Quote.of(path) + " (" + e.getReason() + ").", "Remove the control characters from it, or"
+                            + " choose another path."));
+            return false;
+        }
+    }
+
     private static void checkBounds(ParameterSpec spec, Object value, String nodeId, List<Problem> problems) {
         if (value instanceof Number number) {
             double v = number.doubleValue();
@@ -106,8 +135,8 @@ public final class ParameterValues {
             }
         }
         if (spec.type() == ParameterType.CHOICE && !spec.choices().isEmpty() && !spec.choices().contains(value)) {
-            problems.add(Problem.error("parameter-choice", nodeId, "parameter '" + spec.name() + "' is '" + value
-                    + "', which is not one of its choices.", "Use one of: " + String.join(", ", spec.choices()) + "."));
+            problems.add(Problem.error("parameter-choice", nodeId, "parameter '" + spec.name() + "' is "
+                    + Quote.of((String) value) + ", which is not one of its choices.", "Use one of: " + String.join(", ", spec.choices()) + "."));
         }
     }
 
@@ -122,14 +151,14 @@ public final class ParameterValues {
 
     private static String describe(ParameterValue value) {
         return switch (value) {
-            case StringParameter p -> "the text \"" + p.getValue() + "\"";
+            case StringParameter p -> "the text " + Quote.of(p.getValue());
             case IntegerParameter p -> "the whole number " + p.getValue();
             case DecimalParameter p -> "the number " + p.getValue();
             case BooleanParameter p -> "the boolean " + p.isValue();
-            case ChoiceParameter p -> "the choice \"" + p.getValue() + "\"";
-            case FilePathParameter p -> "the file path \"" + p.getValue() + "\"";
-            case ColorParameter p -> "the colour " + p.getValue();
-            case CredentialReference p -> "the credential name \"" + p.getCredentialName() + "\"";
+            case ChoiceParameter p -> "the choice " + Quote.of(p.getValue());
+            case FilePathParameter p -> "the file path " + Quote.of(p.getValue());
+            case ColorParameter p -> "the colour " + Quote.shorten(p.getValue());
+            case CredentialReference p -> "the credential name " + Quote.of(p.getCredentialName());
             default -> value.eClass().getName();
         };
     }

@@ -125,6 +125,76 @@ class CodecTest {
     }
 
     @Test
+    void aTruncatedLzwTiffIsADamagedFileNotAnIndexOutOfBoundsException() throws Exception {
+        byte[] tiff = written(photoLike(), "tiff", "LZW");
+        Path cut = Files.write(folder.resolve("scan.tif"), Arrays.copyOf(tiff, tiff.length * 3 / 5));
+        ImageException e = assertThrows(ImageException.class, () -> decoder.read(cut));
+        assertTrue(e.getMessage().startsWith(cut + " is damaged or truncated ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Re-export or re-download it."), e.getMessage());
+    }
+
+    @Test
+    void everyFormatCutAnywhereIsAnImageExceptionNamingTheFileOrStillAnImage() throws Exception {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("photo.tif", written(photoLike(), "tiff", "LZW"));
+        files.put("photo.png", written(photoLike(), "png", null));
+        files.put("photo.jpg", written(photoLike(), "jpeg", null));
+        files.put("photo.gif", written(photoLike(), "gif", null));
+        files.put("photo.bmp", written(photoLike(), "bmp", null));
+        // WebP: no writer in the JDK or TwelveMonkeys; a lossless 1x1 picture made by libwebp.
+        files.put("dot.webp", java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA=="));
+        assertEquals(1, decoder.decode(files.get("dot.webp"), "dot.webp").width());
+        for (var entry : files.entrySet()) {
+            byte[] whole = entry.getValue();
+            Path half = Files.write(folder.resolve("half-" + entry.getKey()), Arrays.copyOf(whole, whole.length / 2));
+            String message = assertThrows(ImageException.class, () -> decoder.read(half), half::toString).getMessage();
+            assertTrue(message.startsWith(half.toString()) && (message.contains("truncated")
+                    || message.contains("damaged")), message);
+            for (int length = 1; length < whole.length; length += Math.max(1, whole.length / 97)) {
+                String name = entry.getKey() + " cut at " + length;
+                try {
+                    decoder.decode(Arrays.copyOf(whole, length), name);
+                } catch (ImageException e) {
+                    assertTrue(e.getMessage().startsWith(name + " "), e.getMessage());
+                    assertTrue(e.getMessage().length() < 400, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Smooth areas and noise, as in a photo: compressible, and big enough to span many strips. */
+    private static java.awt.image.BufferedImage photoLike() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(160, 120,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random noise = new java.util.Random(7);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, (x * 255 / 160) << 16 | (y * 255 / 120) << 8 | (x < 80 ? noise.nextInt(256) : 90));
+            }
+        }
+        return image;
+    }
+
+    /** The image as ImageIO's own writer for the format writes it, with the compression named (or its default). */
+    private static byte[] written(java.awt.image.BufferedImage image, String format, String compression)
+            throws Exception {
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName(format).next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            if (compression != null) {
+                param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionType(compression);
+            }
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void formatsAreRecognisedByContentNotName() throws Exception {
         byte[] png = Pictures.encode(Pictures.gradient(8, 8), ImageEncoder.png());
         Path misnamed = Files.write(folder.resolve("really-a-png.jpg"), png);

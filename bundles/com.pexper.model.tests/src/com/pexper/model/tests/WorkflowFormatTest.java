@@ -129,6 +129,27 @@ class WorkflowFormatTest {
     }
 
     @Test
+    void brokenJsonIsExplainedInABoundedMessageWithoutTheParsersInternals() {
+        String huge = "x".repeat(30_000);
+        var token = assertThrows(WorkflowFormatException.class,
+                () -> read("{\"formatVersion\": 2, \"name\": " + huge + "}"));
+        assertTrue(token.getMessage().startsWith("test.pexper:1:"), token.getMessage());
+        assertTrue(token.getMessage().length() < 400, token.getMessage());
+        assertFalse(token.getMessage().contains("Source") || token.getMessage().contains("com.fasterxml"),
+                token.getMessage());
+        var object = assertThrows(WorkflowFormatException.class,
+                () -> read("{\"formatVersion\": 2, \"nodes\": [\"" + huge + "\"]}"));
+        assertTrue(object.getMessage().length() < 300, object.getMessage());
+        assertTrue(object.getMessage().contains("\"xxx"), object.getMessage());
+        var field = assertThrows(WorkflowFormatException.class,
+                () -> read("{\"formatVersion\": 2, \"" + huge + "\": 1}"));
+        assertTrue(field.getMessage().length() < 400, field.getMessage());
+        var connection = assertThrows(WorkflowFormatException.class,
+                () -> read("{\"formatVersion\": 2, \"connections\": [{\"from\": \"" + huge + "\", \"to\": \"a.b\"}]}"));
+        assertTrue(connection.getMessage().length() < 300, connection.getMessage());
+    }
+
+    @Test
     void anEmptyOrForeignFileIsExplained() {
         assertTrue(assertThrows(WorkflowFormatException.class, () -> read("")).getMessage().contains("empty"));
         assertTrue(assertThrows(WorkflowFormatException.class, () -> read("[1, 2]")).getMessage()

@@ -21,6 +21,7 @@ import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.ParameterType;
 import com.pexper.core.node.Parameters;
 import com.pexper.core.node.PortSpec;
+import com.pexper.model.text.Quote;
 
 /**
  * Pulls structured data out of text: the model answers in JSON following the node's schema (through
@@ -66,7 +67,8 @@ public final class ExtractJsonNode implements NodeFactory {
             }
             return schema;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidConfigurationException("'schema' is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidConfigurationException("'schema' is not valid JSON" + Quote.jsonLocation(e) + ": "
+                    + Quote.jsonProblem(e));
         }
     }
 

@@ -54,6 +54,7 @@ import com.pexper.model.Node;
 import com.pexper.model.Workflow;
 import com.pexper.model.io.AtomicFile;
 import com.pexper.model.io.FolderTree;
+import com.pexper.model.text.Quote;
 
 /**
  * One run of a plan. A single coordinator thread owns all scheduling state, so none of it needs
@@ -1045,22 +1046,34 @@ public final class RunExecution implements RunHandle {
             }
         }
 
+        /**
+         * Always posts a completion, whatever is thrown, and whoever throws it (the node, a listener,
+         * the bookkeeping): a lost completion would leave the coordinator waiting for ever.
+         */
         @Override
         public void run() {
-            if (cancelled) {
-                inbox.add(new Completion(this, null, null, true, 0));
-                return;
+            Completion completion;
+            try {
+                completion = cancelled ? new Completion(this, null, null, true, 0) : execute();
+            } catch (Throwable t) {
+                LOG.log(System.Logger.Level.ERROR, "the engine failed running node " + run.step.id(), t);
+                completion = new Completion(this, null, "internal error in the engine ("
+                        + t.getClass().getSimpleName() + "; details in the log)", false, 0);
             }
+            inbox.add(completion);
+        }
+
+        private Completion execute() {
             synchronized (this) {
                 thread = Thread.currentThread();
             }
             running.add(this);
             long start = System.nanoTime();
-            if (run.firstStart.compareAndSet(0, start)) {
-                emit(new RunEvent.NodeStarted(runId, run.step.id(), itemCount));
-            }
             Completion completion;
             try {
+                if (run.firstStart.compareAndSet(0, start)) {
+                    emit(new RunEvent.NodeStarted(runId, run.step.id(), itemCount));
+                }
                 Outputs outputs = run.step.executor().execute(inputs, new NodeContext(RunExecution.this, run, item,
                         itemCount));
                 completion = new Completion(this, checked(outputs), null, false, System.nanoTime() - start);
@@ -1084,7 +1097,7 @@ public final class RunExecution implements RunHandle {
                     Thread.interrupted(); // an interrupt meant for this task must not reach the next one
                 }
             }
-            inbox.add(completion);
+            return completion;
         }
 
         private Value[] checked(Outputs outputs) throws NodeExecutionException {
@@ -1111,11 +1124,11 @@ public final class RunExecution implements RunHandle {
             return values;
         }
 
-        private String describe(Throwable t) {
+        private static String describe(Throwable t) {
             if (t instanceof NodeExecutionException) {
                 return t.getMessage();
             }
-            String text = t.getMessage() == null ? "" : ": " + t.getMessage();
+            String text = t.getMessage() == null ? "" : ": " + Quote.shorten(t.getMessage(), 3 * Quote.MAX);
             return "unexpected " + t.getClass().getSimpleName() + text + " (details in the log)";
         }
     }

@@ -19,6 +19,7 @@ import com.pexper.model.ParameterValue;
 import com.pexper.model.Workflow;
 import com.pexper.model.WorkflowFactory;
 import com.pexper.model.io.WorkflowFormatException;
+import com.pexper.model.text.Quote;
 
 /**
  * Reads a .pexper JSON document into the EMF model. Upgrades older formats first; refuses what it
@@ -47,7 +48,7 @@ public final class JsonWorkflowReader {
             JsonLocation at = e.getLocation();
             throw new WorkflowFormatException(source, at == null ? -1 : at.getLineNr(),
                     at == null ? -1 : at.getColumnNr(),
-                    "not valid JSON (" + e.getOriginalMessage() + "). Fix the syntax there, or restore the "
+                    "not valid JSON (" + Quote.jsonProblem(e) + "). Fix the syntax there, or restore the "
                             + ".bak copy Pexper keeps next to the file.",
                     e);
         }
@@ -76,7 +77,7 @@ public final class JsonWorkflowReader {
             }
             for (Map.Entry<String, JsonNode> entry : metadata.properties()) {
                 if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
-                    throw where.error("metadata \"" + entry.getKey() + "\" must be text, a number or a boolean");
+                    throw where.error("metadata " + Quote.of(entry.getKey()) + " must be text, a number or a boolean");
                 }
                 workflow.getMetadata().put(entry.getKey(), entry.getValue().asText());
             }
@@ -95,7 +96,7 @@ public final class JsonWorkflowReader {
             throw where.error("each entry of \"nodes\" must be an object, found " + kind(json));
         }
         String id = where.optionalText(json, "id", "a node");
-        String subject = id == null ? "a node without \"id\"" : "node '" + id + "'";
+        String subject = id == null ? "a node without \"id\"" : "node '" + Quote.shorten(id) + "'";
         where.checkFields(json, NODE_FIELDS, subject);
         Node node = factory.createNode();
         node.setId(id);
@@ -125,7 +126,7 @@ public final class JsonWorkflowReader {
 
     private ParameterValue toParameter(String name, JsonNode json, String subject, Context where)
             throws WorkflowFormatException {
-        String what = subject + ", parameter '" + name + "'";
+        String what = subject + ", parameter '" + Quote.shorten(name) + "'";
         ParameterValue value;
         if (json.isTextual()) {
             var p = factory.createStringParameter();
@@ -133,7 +134,7 @@ public final class JsonWorkflowReader {
             value = p;
         } else if (json.isIntegralNumber()) {
             if (!json.canConvertToLong()) {
-                throw where.error(what + ": " + json + " is too large for a whole number");
+                throw where.error(what + ": " + Quote.shorten(json.toString()) + " is too large for a whole number");
             }
             var p = factory.createIntegerParameter();
             p.setValue(json.longValue());
@@ -170,7 +171,7 @@ public final class JsonWorkflowReader {
                     p.setCredentialName(text);
                     yield p;
                 }
-                default -> throw where.error(what + ": unknown value kind \"" + tag + "\"" + VALUE_SHAPES);
+                default -> throw where.error(what + ": unknown value kind " + Quote.of(tag) + VALUE_SHAPES);
             };
         } else {
             throw where.error(what + ": unsupported value " + kind(json) + VALUE_SHAPES);
@@ -202,9 +203,9 @@ public final class JsonWorkflowReader {
     private static String kind(JsonNode node) {
         return switch (node.getNodeType()) {
             case ARRAY -> "a list [...]";
-            case OBJECT -> "an object " + node;
+            case OBJECT -> "an object " + Quote.shorten(node.toString());
             case NULL -> "null";
-            default -> node.toString();
+            default -> Quote.shorten(node.toString());
         };
     }
 
@@ -219,7 +220,7 @@ public final class JsonWorkflowReader {
             for (Map.Entry<String, JsonNode> entry : json.properties()) {
                 String field = entry.getKey();
                 if (!known.contains(field)) {
-                    throw error(subject + ": unknown field \"" + field + "\" (known: " + String.join(", ",
+                    throw error(subject + ": unknown field " + Quote.of(field) + " (known: " + String.join(", ",
                             known.stream().sorted().toList()) + "). Check its spelling.");
                 }
             }
@@ -231,7 +232,7 @@ public final class JsonWorkflowReader {
                 return null;
             }
             if (!value.isTextual()) {
-                throw error(subject + ": \"" + field + "\" must be text, not " + value);
+                throw error(subject + ": \"" + field + "\" must be text, not " + kind(value));
             }
             return value.textValue();
         }
@@ -250,7 +251,7 @@ public final class JsonWorkflowReader {
         String[] endpoint(String text, String field, JsonNode json) throws WorkflowFormatException {
             int dot = text == null ? -1 : text.indexOf('.');
             if (dot <= 0 || dot == text.length() - 1) {
-                throw error("connection " + json + ": \"" + field + "\" must be \"node.port\"");
+                throw error("connection " + kind(json) + ": \"" + field + "\" must be \"node.port\"");
             }
             return new String[] { text.substring(0, dot), text.substring(dot + 1) };
         }

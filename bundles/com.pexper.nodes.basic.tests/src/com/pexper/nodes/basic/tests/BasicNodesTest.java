@@ -158,6 +158,33 @@ class BasicNodesTest {
     }
 
     @Test
+    void anEmptyFilePathIsReportedByValidationForEveryNodeThatReadsOrWritesFiles() {
+        h.node("text", "text", "text", "x").node("read", "readText", "path", "").node("write", "writeText", "path", "")
+                .node("ls", "listFolder", "folder", " ").connect("text.text", "write.text");
+        List<Problem> problems = h.validate();
+        assertEquals(List.of("ls", "read", "write"), problems.stream().filter(p -> p.code().equals("empty-parameter"))
+                .map(Problem::nodeId).sorted().toList(), problems.toString());
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.fix().startsWith("Set it to a path")), problems.toString());
+    }
+
+    @Test
+    void aThirtyThousandCharacterJsonPathIsQuotedInShort() throws Exception {
+        String wrong = "$" + ".a".repeat(15_000) + "[x]";
+        h.node("doc", "text", "text", "{}").node("bad", "jsonPath", "path", wrong).connect("doc.text", "bad.json");
+        Problem malformed = h.validate().get(0);
+        assertTrue(malformed.message().contains("malformed at character 30003 (\"x]\")"),
+                "where it is malformed: " + malformed.message());
+        assertTrue(malformed.message().length() < 300, malformed.message());
+        h.workflow.getNodes().remove(h.workflow.getNode("bad"));
+        h.workflow.getConnections().remove(0);
+        h.node("deep", "jsonPath", "path", "$" + ".a".repeat(15_000)).connect("doc.text", "deep.json");
+        String missing = h.run().node("deep").error();
+        assertTrue(missing.startsWith("the path \"$.a.a"), missing);
+        assertTrue(missing.length() < 400, missing);
+    }
+
+    @Test
     void filesCannotBeFedToAJsonPathButTheirTextCan() {
         h.node("ls", "listFolder", "folder", folder).node("path", "jsonPath").node("read", "readText")
                 .node("ok", "jsonPath").connect("ls.files", "path.json").connect("ls.files", "read.file")

@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.pexper.model.text.Quote;
 
 /**
  * The JSONPath subset people use to pull a value out of an API response: {@code $}, {@code .name},
@@ -104,8 +105,9 @@ final class JsonPath {
     }
 
     private static IllegalArgumentException malformed(String path, int at, String expected) {
-        return new IllegalArgumentException("the path '" + path + "' is malformed at character " + (at + 1)
-                + ": expected " + expected);
+        String near = path.length() > Quote.MAX ? " (" + Quote.of(path.substring(Math.min(at, path.length()))) + ")" : "";
+        return new IllegalArgumentException("the path " + Quote.of(path) + " is malformed at character " + (at + 1)
+                + near + ": expected " + expected);
     }
 
     boolean fansOut() {
@@ -129,7 +131,7 @@ final class JsonPath {
                         if (child != null) {
                             next.add(child);
                         } else if (!fansOut) {
-                            throw missing(at, "'" + f.name() + "'", node);
+                            throw missing(at, "'" + Quote.shorten(f.name()) + "'", node);
                         }
                     }
                     case Index x -> {
@@ -163,15 +165,16 @@ final class JsonPath {
         if (node.isObject()) {
             List<String> keys = new ArrayList<>();
             for (Iterator<String> it = node.fieldNames(); it.hasNext() && keys.size() < 10;) {
-                keys.add(it.next());
+                keys.add(Quote.shorten(it.next()));
             }
             there = "it is an object with " + (keys.isEmpty() ? "no keys" : "the keys " + String.join(", ", keys));
         } else if (node.isArray()) {
             there = "it is an array of " + node.size() + " elements";
         } else {
-            there = "it is " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + node;
+            there = "it is " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " "
+                    + Quote.shorten(node.toString());
         }
-        return new IllegalArgumentException("no " + what + " at " + at + ": " + there);
+        return new IllegalArgumentException("no " + what + " at " + Quote.shorten(at.toString()) + ": " + there);
     }
 
     @Override

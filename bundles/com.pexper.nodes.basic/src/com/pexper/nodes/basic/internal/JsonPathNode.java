@@ -15,6 +15,7 @@ import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.ParameterType;
 import com.pexper.core.node.Parameters;
 import com.pexper.core.node.PortSpec;
+import com.pexper.model.text.Quote;
 
 /** Extracts part of a JSON document by path. Text connected to it is parsed as JSON. */
 public final class JsonPathNode implements NodeFactory {
@@ -49,7 +50,7 @@ public final class JsonPathNode implements NodeFactory {
                 selected = path.select(document);
             } catch (IllegalArgumentException e) {
                 if (required) {
-                    throw new NodeExecutionException("the path " + path + " matches nothing: " + e.getMessage()
+                    throw new NodeExecutionException("the path " + Quote.of(path.toString()) + " matches nothing: " + e.getMessage()
                             + ". Fix the path, or set 'required' to false to get null.");
                 }
                 selected = NullNode.getInstance();

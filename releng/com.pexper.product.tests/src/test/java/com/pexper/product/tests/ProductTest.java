@@ -133,6 +133,19 @@ class ProductTest {
         assertTrue(failed.err().contains("r failed: cannot read"), failed.err());
 
         assertEquals(2, run("run", "examples/hello.pexper", "--colour").code());
+
+        // A NUL character in an output path made planning throw; Equinox logged it and exited 0.
+        Path nul = Files.writeString(work.resolve("nul.pexper"), """
+                {"formatVersion": 2, "nodes": [{"id": "t", "type": "com.pexper.nodes.basic.text"},
+                  {"id": "w", "type": "com.pexper.nodes.basic.writeText", "parameters": {"path": "a\\u0000b.txt"}}],
+                 "connections": [{"from": "t.text", "to": "w.text"}]}
+                """);
+        for (String command : List.of("validate", "run")) {
+            Outcome impossible = run(command, nul.toString());
+            assertEquals(2, impossible.code(), command + ": " + impossible.err());
+            assertTrue((impossible.out() + impossible.err()).contains("error: node 'w': parameter 'path' is not a"
+                    + " valid path: \"a\\u0000b.txt\""), impossible.out() + impossible.err());
+        }
     }
 
     @Test
