@@ -347,9 +347,13 @@ class CliTest {
 
     /** A cloud provider whose built-in address is https://api.cloud.test/v1 (its code is never called here). */
     static ProviderDescriptor cloud() {
-        return new ProviderDescriptor("test-cloud", "1.0.0", "Test Cloud", "", ProviderKind.CLOUD, Set.of(Capability.CHAT),
-                new ProviderSettings("https://api.cloud.test/v1", "m1", null, null, 1, 0, null, null),
-                new CredentialSpec(true, "test-cloud", null, null), null, "test", () -> {
+        return provider("test-cloud", "https://api.cloud.test/v1");
+    }
+
+    static ProviderDescriptor provider(String id, String baseUrl) {
+        return new ProviderDescriptor(id, "1.0.0", id, "", ProviderKind.CLOUD, Set.of(Capability.CHAT),
+                new ProviderSettings(baseUrl, "m1", null, null, 1, 0, null, null),
+                new CredentialSpec(true, id, null, null), null, "test", () -> {
                     throw new IllegalStateException("not called");
                 });
     }
@@ -379,6 +383,17 @@ class CliTest {
         for (Outcome outcome : List.of(set, allow, list)) {
             assertFalse((outcome.out() + outcome.err()).contains("BINDCANARY"));
         }
+    }
+
+    @Test
+    void aKeyNamedAfterAProviderIsBoundToThatProviderNotToOneWhoseIdStartsTheName() throws Exception {
+        providers = ProviderRegistry.of(cloud(), provider("test-cloud-compatible", "http://127.0.0.1:1234/v1"));
+        stdin = "sk-test-GUESSCANARY-0123456789\n";
+        assertEquals(0, pexper("keys", "set", "test-cloud-compatible").code());
+        assertEquals(List.of("http://127.0.0.1:1234"), keys.describe("test-cloud-compatible").orElseThrow().origins());
+        assertEquals("test-cloud-compatible", keys.describe("test-cloud-compatible").orElseThrow().provider());
+        assertEquals(0, pexper("keys", "set", "test-cloud-work").code());
+        assertEquals(List.of("https://api.cloud.test:443"), keys.describe("test-cloud-work").orElseThrow().origins());
     }
 
     @Test

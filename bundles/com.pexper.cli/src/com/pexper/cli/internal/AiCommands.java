@@ -174,14 +174,19 @@ final class AiCommands {
         return ExitCode.OK;
     }
 
-    /** A name like "openai" or "openai-work" is for that provider. */
+    /**
+     * A name like "openai" or "openai-work" is for that provider; the longest id wins, so that
+     * "openai-compatible" is not taken for "openai" (the key is bound to the provider's address).
+     */
     private String guessProvider(String name) throws UsageException {
+        String best = null;
         for (ProviderDescriptor descriptor : ai().registry().all()) {
-            if (name.equals(descriptor.id()) || name.startsWith(descriptor.id() + "-")) {
-                return descriptor.id();
+            String id = descriptor.id();
+            if ((name.equals(id) || name.startsWith(id + "-")) && (best == null || id.length() > best.length())) {
+                best = id;
             }
         }
-        return null;
+        return best;
     }
 
     private String readKey(String name) throws IOException {
