@@ -19,6 +19,7 @@ import com.pexper.ai.openai.OpenAiProviderFactory;
 import com.pexper.ai.openai.compatible.CompatibleProviderFactory;
 import com.pexper.core.cache.MemoryResultCache;
 import com.pexper.core.engine.Engine;
+import com.pexper.core.engine.Redactor;
 import com.pexper.core.engine.RunEvent;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
@@ -115,7 +116,7 @@ public class AiBench {
                         "maxConcurrentRequests", String.valueOf(concurrency))))
                 .build();
         return Engine.builder(registry).parallelism(parallelism).scratchDirectory(folder.resolve("scratch"))
-                .service(AiClients.class, ai).build();
+                .service(AiClients.class, ai).service(Redactor.class, ai.redactor()).build();
     }
 
     static Workflow prompts(int count) {

@@ -3,8 +3,10 @@ package com.pexper.ai;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,9 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.pexper.ai.AiException.Kind;
 import com.pexper.ai.http.ProviderHttp;
 import com.pexper.ai.keys.CredentialStore;
+import com.pexper.ai.keys.KeyOrigin;
+import com.pexper.ai.keys.KeyRedactor;
 import com.pexper.net.NetworkGate;
 
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 
 /**
  * The AI providers as nodes use them: each configured with the user's settings, its key looked up by
@@ -24,6 +29,9 @@ import okhttp3.HttpUrl;
  * network gate. The application makes one and gives it to the engine as a service.
  */
 public final class AiClients {
+
+    /** Beside a provider's key variable: another origin its key may be sent to (OPENAI_API_KEY_ORIGIN). */
+    public static final String ORIGIN_SUFFIX = "_ORIGIN";
 
     /** Where a provider's key comes from, for listings; never the key itself. */
     public enum KeySource {
@@ -37,8 +45,19 @@ public final class AiClients {
     private final Map<String, String> environment;
     private final ProviderHttp.Sleeper sleeper;
     private final Map<String, Configured> providers = new ConcurrentHashMap<>();
+    private final KeyRedactor redactor = new KeyRedactor();
 
-    private record Configured(AiProvider provider, String keyValue) {
+    /** @param refusal why the key may not go to the provider's address, or null */
+    private record Configured(AiProvider provider, String keyValue, String refusal) {
+    }
+
+    /**
+     * A provider's key and where it may be sent.
+     *
+     * @param origins the origins it may go to ({@link KeyOrigin})
+     * @param unbound how to describe a key without a binding of its own, for messages; null when bound
+     */
+    private record Key(Secret secret, String name, String variable, List<String> origins, String unbound) {
     }
 
     private AiClients(Builder builder) {
@@ -65,6 +84,19 @@ public final class AiClients {
 
     public CredentialStore credentials() {
         return credentials;
+    }
+
+    /**
+     * Every key these clients have handed to a provider, to take out of whatever is shown, logged
+     * or stored; the application gives it to the engine as its {@code Redactor} service.
+     */
+    public KeyRedactor redactor() {
+        return redactor;
+    }
+
+    /** The origin of a provider's built-in address (its extension's, whatever the settings say). */
+    public static String builtInOrigin(ProviderDescriptor descriptor) {
+        return KeyOrigin.of(descriptor.settings().baseUrl());
     }
 
     /** A provider's settings: its defaults with the user's changes. */
@@ -102,7 +134,9 @@ public final class AiClients {
     }
 
     /**
-     * The provider with its key and settings, made once and then reused.
+     * The provider with its key and settings, made once and then reused. A key goes only to the
+     * origins it is bound to: when the provider's address is another, the provider is made with a
+     * client that refuses every request (the ledger records each refusal) and says how to allow it.
      *
      * @param keyName the stored key to use, or null for the provider's default name
      * @throws AiException when the provider is not installed, needs a key that is not set, or is misconfigured
@@ -110,48 +144,110 @@ public final class AiClients {
     public AiProvider provider(String providerId, String keyName) throws AiException {
         ProviderDescriptor descriptor = descriptor(providerId);
         String name = keyName(descriptor, keyName);
-        Secret key = key(descriptor, name);
+        Key key = key(descriptor, name);
+        ProviderSettings configured = settings(descriptor);
+        String refusal = key == null ? null : refusal(descriptor, configured, key);
         String cacheKey = providerId + '\u0000' + (name == null ? "" : name);
-        String keyValue = key == null ? "" : key.reveal();
-        Configured configured = providers.get(cacheKey);
-        if (configured == null || !configured.keyValue().equals(keyValue)) {
-            configured = new Configured(create(descriptor, key, name), keyValue);
-            providers.put(cacheKey, configured);
+        String keyValue = key == null ? "" : key.secret().reveal();
+        Configured made = providers.get(cacheKey);
+        if (made == null || !made.keyValue().equals(keyValue) || !java.util.Objects.equals(made.refusal(), refusal)) {
+            made = new Configured(create(descriptor, configured, key == null ? null : key.secret(), name, refusal),
+                    keyValue, refusal);
+            providers.put(cacheKey, made);
         }
-        return configured.provider();
+        return made.provider();
     }
 
-    private Secret key(ProviderDescriptor descriptor, String name) throws AiException {
+    private Key key(ProviderDescriptor descriptor, String name) throws AiException {
+        if (name != null && Secret.looksLikeAKey(name)) {
+            throw new AiException(Kind.NO_KEY, descriptor.label() + ": the key name given is a value "
+                    + CredentialStore.PASTED_KEY);
+        }
         CredentialSpec spec = descriptor.credential();
         String variable = spec.environmentVariable();
         if (variable != null) {
             String value = environment.get(variable);
             if (value != null && !value.isBlank()) {
+                Secret secret;
                 try {
-                    return Secret.of(value);
+                    secret = Secret.of(value);
                 } catch (IllegalArgumentException e) {
                     throw new AiException(Kind.NO_KEY, "the environment variable " + variable + " does not hold a"
                             + " usable key: " + e.getMessage());
                 }
+                redactor.add(secret);
+                List<String> origins = new ArrayList<>(List.of(builtInOrigin(descriptor)));
+                String also = environment.get(variable + ORIGIN_SUFFIX);
+                if (also != null && !also.isBlank()) {
+                    try {
+                        origins.add(KeyOrigin.of(also));
+                    } catch (IllegalArgumentException e) {
+                        throw new AiException(Kind.BAD_REQUEST, variable + ORIGIN_SUFFIX + ": " + e.getMessage());
+                    }
+                }
+                return new Key(secret, name, variable, origins, null);
             }
         }
         Optional<Secret> stored;
+        Optional<CredentialStore.StoredKey> binding;
         try {
             stored = name == null ? Optional.empty() : credentials.get(name);
+            binding = stored.isEmpty() ? Optional.empty() : credentials.describe(name);
         } catch (IOException e) {
             throw new AiException(Kind.NO_KEY, e.getMessage());
         }
-        if (stored.isEmpty() && spec.required()) {
-            throw new AiException(Kind.NO_KEY, descriptor.label() + " needs an API key and none is stored as '" + name
-                    + "'. Store it with: ./pexper keys set " + name + " --provider " + descriptor.id()
-                    + " (it reads the key from standard input)" + (variable != null ? ", or set " + variable : "")
-                    + (spec.help() != null ? ". " + spec.help() : "."));
+        if (stored.isEmpty()) {
+            if (spec.required()) {
+                throw new AiException(Kind.NO_KEY, descriptor.label() + " needs an API key and none is stored as '"
+                        + name + "'. Store it with: ./pexper keys set " + name + " --provider " + descriptor.id()
+                        + " < key.txt (or type it at the hidden prompt)" + (variable != null ? ", or set " + variable : "")
+                        + (spec.help() != null ? ". " + spec.help() : "."));
+            }
+            return null;
         }
-        return stored.orElse(null);
+        redactor.add(stored.get());
+        CredentialStore.StoredKey about = binding.orElse(new CredentialStore.StoredKey(name, "", List.of()));
+        if (about.problem() != null) {
+            throw new AiException(Kind.NO_KEY, about.problem());
+        }
+        if (!about.origins().isEmpty()) {
+            return new Key(stored.get(), name, null, about.origins(), null);
+        }
+        // Stored before keys were bound, or without a provider: only a built-in address, which no file can change.
+        ProviderDescriptor storedFor = registry.find(about.provider()).orElse(descriptor);
+        return new Key(stored.get(), name, null, List.of(builtInOrigin(storedFor)), "was stored without an address"
+                + " (before keys were bound to one, or without --provider), so it goes only to " + storedFor.label()
+                + "'s built-in address");
     }
 
-    private AiProvider create(ProviderDescriptor descriptor, Secret key, String name) throws AiException {
-        ProviderSettings configured = settings(descriptor);
+    /** Why {@code key} may not go to the provider's configured address, or null when it may. */
+    private static String refusal(ProviderDescriptor descriptor, ProviderSettings configured, Key key) {
+        String origin;
+        try {
+            origin = KeyOrigin.of(configured.baseUrl());
+        } catch (IllegalArgumentException notAnAddress) {
+            return null; // create() says what is wrong with the address
+        }
+        if (key.origins().contains(origin)) {
+            return null;
+        }
+        String bound = String.join(" and ", key.origins());
+        String address = descriptor.id() + "'s address is now " + origin + (origin.equals(builtInOrigin(descriptor))
+                ? "" : " (baseUrl in PEXPER_HOME/settings/providers.json)");
+        if (key.variable() != null) {
+            return descriptor.label() + ": the key in " + key.variable() + " goes only to " + bound + ", but " + address
+                    + ", so the key was not sent. If you trust " + origin + ", set " + key.variable() + ORIGIN_SUFFIX
+                    + "=" + origin + " as well.";
+        }
+        return descriptor.label() + ": the key '" + key.name() + "' " + (key.unbound() != null ? key.unbound() + " ("
+                + bound + ")" : "is bound to " + bound) + ", but " + address + ", so the key was not sent. If you trust "
+                + origin + ", allow it with: ./pexper keys allow " + key.name() + " " + origin + " (or store the key"
+                + " again for the new address: ./pexper keys set " + key.name() + " --provider " + descriptor.id()
+                + " < key.txt).";
+    }
+
+    private AiProvider create(ProviderDescriptor descriptor, ProviderSettings configured, Secret key, String name,
+            String refusal) throws AiException {
         HttpUrl origin = HttpUrl.parse(configured.baseUrl());
         if (origin == null) {
             throw new AiException(Kind.BAD_REQUEST, descriptor.label() + ": the base URL '" + configured.baseUrl()
@@ -159,8 +255,10 @@ public final class AiClients {
                     + " in PEXPER_HOME/settings/providers.json.");
         }
         try {
-            ProviderHttp http = new ProviderHttp(gate.clientFor(descriptor.id(), origin), descriptor, configured, key,
-                    key == null ? null : name, sleeper);
+            OkHttpClient client = refusal == null ? gate.clientFor(descriptor.id(), origin)
+                    : gate.refusingClientFor(descriptor.id(), origin, refusal);
+            ProviderHttp http = new ProviderHttp(client, descriptor, configured, redactor, key == null ? null : name,
+                    sleeper);
             return descriptor.factory().get().create(new ProviderSetup(descriptor, configured, key,
                     key == null ? null : name, http));
         } catch (IllegalArgumentException e) {

@@ -75,7 +75,20 @@ public final class NetworkGate {
                     + " is not a loopback address, so it must use https://; change the base URL to https://"
                     + origin.host() + (origin.port() == 80 ? "" : ":" + origin.port()));
         }
-        return base().newBuilder().addInterceptor(new GateInterceptor(provider, origin, localOnly, ledger, clock)).build();
+        return base().newBuilder().addInterceptor(new GateInterceptor(provider, origin, localOnly, ledger, clock, null))
+                .build();
+    }
+
+    /**
+     * A client for one provider that sends nothing: each request is refused before a connection is
+     * made, with {@code reason} as the exception's message and in the ledger ({@code refused:
+     * reason}). For a request that the gate's own rules would let through but its caller must not
+     * send, such as a key bound to another origin.
+     */
+    public OkHttpClient refusingClientFor(String provider, HttpUrl origin, String reason) {
+        return base().newBuilder()
+                .addInterceptor(new GateInterceptor(provider, origin, localOnly, ledger, clock, Objects.requireNonNull(reason)))
+                .build();
     }
 
     public PrivacyLedger ledger() {

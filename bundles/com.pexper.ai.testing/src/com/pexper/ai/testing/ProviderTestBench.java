@@ -53,6 +53,10 @@ public final class ProviderTestBench implements AutoCloseable {
     public final MockWebServer server = new MockWebServer();
     public final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
     private final Path folder;
+    private final InMemoryCredentialStore keys = new InMemoryCredentialStore();
+    private final NetworkGate gate;
+    private final ProviderRegistry registry;
+    private final Map<String, String> settings;
     private final AiClients clients;
     private final String providerId;
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
@@ -67,19 +71,18 @@ public final class ProviderTestBench implements AutoCloseable {
         this.folder = folder;
         this.providerId = providerId;
         server.start();
-        ProviderRegistry registry = ProviderRegistry.ofBundlesContaining(providerBundles);
+        registry = ProviderRegistry.ofBundlesContaining(providerBundles);
         assertTrue(registry.problems().isEmpty(), registry.problems().toString());
-        InMemoryCredentialStore keys = new InMemoryCredentialStore();
         String keyName = registry.find(providerId).orElseThrow().credential().defaultName();
+        String baseUrl = server.url(basePath).toString().replaceAll("/$", "");
         if (keyName != null) {
-            keys.put(keyName, providerId, Secret.of(FAKE_KEY));
+            keys.put(keyName, providerId, Secret.of(FAKE_KEY), baseUrl); // as ./pexper keys set binds it
         }
-        NetworkGate gate = NetworkGate.builder().ledger(new PrivacyLedger(folder.resolve("ledger"))).build();
+        gate = NetworkGate.builder().ledger(new PrivacyLedger(folder.resolve("ledger"))).build();
         Map<String, String> changes = new java.util.HashMap<>(settings);
-        changes.put("baseUrl", server.url(basePath).toString().replaceAll("/$", ""));
-        clients = AiClients.builder().registry(registry).credentials(keys).gate(gate)
-                .settings(Map.of(providerId, changes)).environment(Map.of()).sleeper((wait, control) -> waits.add(wait))
-                .build();
+        changes.put("baseUrl", baseUrl);
+        this.settings = Map.copyOf(changes);
+        clients = clientsWith(Map.of());
         capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
@@ -106,6 +109,32 @@ public final class ProviderTestBench implements AutoCloseable {
 
     public AiClients clients() {
         return clients;
+    }
+
+    /** The keys the clients read: the fake key is stored under the provider's default name, bound to the server. */
+    public InMemoryCredentialStore keys() {
+        return keys;
+    }
+
+    /**
+     * Clients as a new process would make them after PEXPER_HOME/settings/providers.json changed:
+     * the same keys, gate and ledger, the provider's settings with {@code changes}.
+     */
+    public AiClients clientsWith(Map<String, String> changes) {
+        Map<String, String> changed = new java.util.HashMap<>(settings);
+        changed.putAll(changes);
+        return AiClients.builder().registry(registry).credentials(keys).gate(gate)
+                .settings(Map.of(providerId, changed)).environment(Map.of()).sleeper((wait, control) -> waits.add(wait))
+                .build();
+    }
+
+    /** The privacy ledger's entries so far, oldest first. */
+    public List<JsonNode> ledger() throws IOException {
+        List<JsonNode> entries = new ArrayList<>();
+        for (String line : ledgerLines()) {
+            entries.add(JSON.readTree(line));
+        }
+        return entries;
     }
 
     public AiProvider provider() throws AiException {
@@ -176,19 +205,41 @@ public final class ProviderTestBench implements AutoCloseable {
         return lines;
     }
 
-    /** The fake key is in no file under the test folder, no log record and no text the test showed. */
+    /**
+     * The fake key is in no file under the test folder, no log record and no text the test showed:
+     * neither its distinctive middle part nor that part in base64 at any of the three byte
+     * alignments (as {@code Bearer}, {@code Basic user:key} or any base64 run would carry it), in
+     * the standard or the URL-safe alphabet.
+     */
     public void assertKeyNeverShown() throws IOException {
+        List<String> forms = canaryForms();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                assertFalse(content.contains(CANARY), "the key is in " + file);
+                for (String form : forms) {
+                    assertFalse(content.contains(form), "the key (as " + form + ") is in " + file);
+                }
             }
         }
         synchronized (seen) {
             for (String text : seen) {
-                assertFalse(text.contains(CANARY), "the key was shown: " + text);
+                for (String form : forms) {
+                    assertFalse(text.contains(form), "the key (as " + form + ") was shown: " + text);
+                }
             }
         }
+    }
+
+    /** The canary as typed, and what base64 of any text containing it must contain (12 bytes: 16 characters). */
+    private static List<String> canaryForms() {
+        List<String> forms = new ArrayList<>(List.of(CANARY));
+        byte[] middle = ("-" + CANARY + "-7f3").getBytes(StandardCharsets.US_ASCII);
+        for (int skip = 0; skip < 3; skip++) {
+            byte[] aligned = java.util.Arrays.copyOfRange(middle, skip, skip + 12);
+            forms.add(java.util.Base64.getEncoder().withoutPadding().encodeToString(aligned));
+            forms.add(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(aligned));
+        }
+        return forms;
     }
 
     @Override

@@ -26,7 +26,7 @@ import com.pexper.ai.CallControl;
 import com.pexper.ai.ProviderDescriptor;
 import com.pexper.ai.ProviderKind;
 import com.pexper.ai.ProviderSettings;
-import com.pexper.ai.Secret;
+import com.pexper.core.engine.Redactor;
 import com.pexper.net.NetworkRefusedException;
 
 import okhttp3.Call;
@@ -59,7 +59,7 @@ public final class ProviderHttp {
     private final ProviderDescriptor descriptor;
     private final ProviderSettings settings;
     private final HttpUrl base;
-    private final Secret key;
+    private final Redactor redactor;
     private final String keyName;
     private final Semaphore inFlight;
     private final Sleeper sleeper;
@@ -89,9 +89,9 @@ public final class ProviderHttp {
 
     /**
      * @param client from the network gate, for this provider and the origin of {@code settings.baseUrl()}
-     * @param key for redaction only (providers put it in their own header); may be null
+     * @param redactor takes the keys out of anything quoted from the server (providers put the key in their own header)
      */
-    public ProviderHttp(OkHttpClient client, ProviderDescriptor descriptor, ProviderSettings settings, Secret key,
+    public ProviderHttp(OkHttpClient client, ProviderDescriptor descriptor, ProviderSettings settings, Redactor redactor,
             String keyName, Sleeper sleeper) {
         this.descriptor = descriptor;
         this.settings = settings;
@@ -102,7 +102,7 @@ public final class ProviderHttp {
         }
         this.client = client.newBuilder().connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout()).writeTimeout(settings.readTimeout()).build();
-        this.key = key;
+        this.redactor = redactor == null ? Redactor.NONE : redactor;
         this.keyName = keyName;
         this.inFlight = new Semaphore(settings.maxConcurrentRequests(), true);
         this.sleeper = sleeper;
@@ -187,7 +187,8 @@ public final class ProviderHttp {
                     throw failure(status, detail, attempt);
                 }
             } catch (AiException e) {
-                throw e;
+                // a provider's own failure (an error event in a stream) may quote the server, partial text included
+                throw new AiException(e.kind(), redact(e.getMessage()), redact(e.partialText()), e.getCause());
             } catch (IOException e) {
                 throw ioFailure(e, control, streaming, partial);
             } catch (Exception e) {
@@ -349,7 +350,7 @@ public final class ProviderHttp {
 
     private AiException ioFailure(IOException e, CallControl control, boolean streaming, StringBuilder partial) {
         if (control.isCanceled()) {
-            return new AiException(Kind.CANCELLED, "cancelled", partial.isEmpty() ? null : partial.toString(), null);
+            return new AiException(Kind.CANCELLED, "cancelled", partial.isEmpty() ? null : redact(partial.toString()), null);
         }
         String label = descriptor.label();
         if (e instanceof NetworkRefusedException) {
@@ -358,7 +359,7 @@ public final class ProviderHttp {
         if (streaming) {
             return new AiException(Kind.STREAM_CUT, label + " stopped sending in the middle of the answer ("
                     + describe(e) + ") after " + partial.length() + " characters; the partial text is kept. Run the node"
-                    + " again.", partial.toString(), null);
+                    + " again.", redact(partial.toString()), null);
         }
         if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
             return new AiException(Kind.TIMEOUT, label + " did not answer within "
@@ -403,8 +404,8 @@ public final class ProviderHttp {
         return vector;
     }
 
-    /** The text with the key taken out. */
+    /** The text with every known key taken out, in each of the forms {@link com.pexper.ai.Secret#redact} knows. */
     public String redact(String text) {
-        return key == null ? text : key.redact(text);
+        return redactor.redact(text);
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.crypto.Mac;
 import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
@@ -30,7 +34,9 @@ import com.pexper.ai.Secret;
  * <p>The master password: from {@code PEXPER_MASTER_PASSWORD} when set, else a random 256-bit one
  * created on first use in a file readable only by the user ({@code master.key}, mode 600) beside
  * the storage. Headless Linux machines have no keyring to hold it, and a prompt would break
- * unattended runs. This protects the keys wherever the storage file goes without the master file
+ * unattended runs. Each key's binding (the origins it may be sent to) is encrypted beside it and
+ * sealed with the key itself, so neither a rewritten settings file nor an edited storage file can
+ * point it elsewhere. This protects the keys wherever the storage file goes without the master file
  * (backups, sync, a copied workspace); it does not protect them from someone who can read the
  * user's files, which no local scheme without a keyring can.
  */
@@ -40,6 +46,9 @@ public final class SecureStorageCredentialStore implements CredentialStore {
     private static final String ROOT = "pexper/keys";
     private static final String VALUE = "key";
     private static final String PROVIDER = "provider";
+    /** Encrypted: "v1 SEAL ORIGIN..." (see {@link #mac}). */
+    private static final String ORIGINS = "origins";
+    private static final String BINDING_VERSION = "v1";
 
     private final Path storage;
     private final Map<String, String> environment;
@@ -135,15 +144,99 @@ public final class SecureStorageCredentialStore implements CredentialStore {
     }
 
     @Override
-    public synchronized void put(String name, String provider, Secret key) throws IOException {
+    public synchronized Optional<StoredKey> describe(String name) throws IOException {
+        Optional<Secret> key = get(name);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        ISecurePreferences node = root().node(name);
+        String provider;
+        String binding;
+        try {
+            provider = node.get(PROVIDER, "");
+            binding = node.get(ORIGINS, null);
+        } catch (StorageException e) {
+            return Optional.of(damaged(name, "", "it could not be decrypted (" + e.getMessage() + ")"));
+        }
+        if (binding == null) {
+            return Optional.of(new StoredKey(name, provider, List.of()));
+        }
+        String[] parts = binding.split(" ");
+        List<String> origins = List.of(parts).subList(Math.min(2, parts.length), parts.length);
+        if (parts.length < 3 || !parts[0].equals(BINDING_VERSION)
+                || !MessageDigest.isEqual(parts[1].getBytes(StandardCharsets.US_ASCII),
+                        mac(key.get(), name, origins).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.of(damaged(name, provider, "its record does not check out: the secure storage was altered"));
+        }
+        return Optional.of(new StoredKey(name, provider, origins));
+    }
+
+    private static StoredKey damaged(String name, String provider, String why) {
+        return new StoredKey(name, provider, List.of(), "the addresses the key '" + name + "' may be sent to cannot be"
+                + " read: " + why + ". Store the key again: ./pexper keys set " + name + " < key.txt");
+    }
+
+    /**
+     * The binding's seal: an HMAC-SHA256 keyed with the API key itself over the name and the origins.
+     * Equinox encrypts each value without authenticating it, so a value could be moved from another
+     * key or from an old copy of the file; without the key, no one can make a seal that checks out.
+     */
+    private static String mac(Secret key, String name, List<String> origins) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] seal = mac.doFinal(("pexper key origins\n" + name + "\n" + String.join(" ", origins))
+                    .getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(seal);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public synchronized void put(String name, String provider, Secret key, String origin) throws IOException {
+        List<String> origins = origin == null ? List.of() : List.of(KeyOrigin.of(origin));
         ISecurePreferences node = root().node(CredentialStore.checkName(name));
         try {
             node.put(VALUE, key.reveal(), true);
             node.put(PROVIDER, provider == null ? "" : provider, false);
+            writeOrigins(node, name, key, origins);
         } catch (StorageException e) {
             throw new IOException("the key '" + name + "' could not be encrypted: " + e.getMessage(), e);
         }
         root().flush();
+    }
+
+    private static void writeOrigins(ISecurePreferences node, String name, Secret key, List<String> origins)
+            throws StorageException {
+        if (origins.isEmpty()) {
+            node.remove(ORIGINS);
+        } else {
+            node.put(ORIGINS, BINDING_VERSION + " " + mac(key, name, origins) + " " + String.join(" ", origins), true);
+        }
+    }
+
+    @Override
+    public synchronized boolean allow(String name, String origin) throws IOException {
+        Optional<StoredKey> stored = describe(name);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        if (stored.get().problem() != null) {
+            throw new IOException(stored.get().problem());
+        }
+        List<String> origins = new ArrayList<>(stored.get().origins());
+        String added = KeyOrigin.of(origin);
+        if (!origins.contains(added)) {
+            origins.add(added);
+        }
+        try {
+            writeOrigins(root().node(name), name, get(name).orElseThrow(), origins);
+        } catch (StorageException e) {
+            throw new IOException("the key '" + name + "' could not be encrypted: " + e.getMessage(), e);
+        }
+        root().flush();
+        return true;
     }
 
     @Override
@@ -160,13 +253,11 @@ public final class SecureStorageCredentialStore implements CredentialStore {
     public synchronized List<StoredKey> list() throws IOException {
         List<StoredKey> result = new ArrayList<>();
         for (String name : root().childrenNames()) {
-            String provider;
             try {
-                provider = root().node(name).get(PROVIDER, "");
-            } catch (StorageException e) {
-                provider = "";
+                describe(name).ifPresent(result::add);
+            } catch (IOException e) {
+                result.add(new StoredKey(name, "", List.of(), e.getMessage()));
             }
-            result.add(new StoredKey(name, provider));
         }
         result.sort(java.util.Comparator.comparing(StoredKey::name));
         return result;

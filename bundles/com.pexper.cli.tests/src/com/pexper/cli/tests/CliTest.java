@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pexper.ai.AiClients;
+import com.pexper.ai.Capability;
+import com.pexper.ai.CredentialSpec;
+import com.pexper.ai.ProviderDescriptor;
+import com.pexper.ai.ProviderKind;
+import com.pexper.ai.ProviderSettings;
 import com.pexper.ai.ProviderRegistry;
 import com.pexper.ai.keys.InMemoryCredentialStore;
 import com.pexper.cli.internal.Cli;
@@ -63,6 +70,9 @@ class CliTest {
     Runnable pendingInterrupt;
     String stdin = "";
     final InMemoryCredentialStore keys = new InMemoryCredentialStore();
+    ProviderRegistry providers = ProviderRegistry.of();
+    /** As PEXPER_HOME/settings/providers.json would give them. */
+    Map<String, Map<String, String>> providerSettings = Map.of();
 
     /** One invocation's outputs. */
     record Outcome(int code, String out, String err) {
@@ -88,7 +98,7 @@ class CliTest {
         Cli cli = new Cli(new Cli.Environment(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), home, installed, terminal, folder, interrupts,
                 "0.1.0.test", new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                AiClients.builder().registry(ProviderRegistry.of()).credentials(keys)
+                AiClients.builder().registry(providers).credentials(keys).settings(providerSettings)
                         .gate(NetworkGate.builder().ledger(new PrivacyLedger(home.ledger())).build()).build()));
         int code = cli.run(List.of(args));
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -484,5 +494,105 @@ class CliTest {
             assertFalse((outcome.out() + outcome.err()).contains("CLIKEYCANARY"));
         }
         assertEquals(2, pexper(false, "keys", "set", "bad name!").code());
+    }
+
+    /** A cloud provider whose built-in address is https://api.cloud.test/v1 (its code is never called here). */
+    static ProviderDescriptor cloud() {
+        return provider("test-cloud", "https://api.cloud.test/v1");
+    }
+
+    static ProviderDescriptor provider(String id, String baseUrl) {
+        return new ProviderDescriptor(id, "1.0.0", id, "", ProviderKind.CLOUD, Set.of(Capability.CHAT),
+                new ProviderSettings(baseUrl, "m1", null, null, 1, 0, null, null),
+                new CredentialSpec(true, id, null, null), null, "test", () -> {
+                    throw new IllegalStateException("not called");
+                });
+    }
+
+    @Test
+    void keysSetBindsTheKeyToTheProvidersAddressAndKeysAllowAddsAnother() throws Exception {
+        providers = ProviderRegistry.of(cloud());
+        providerSettings = Map.of("test-cloud", Map.of("baseUrl", "https://llm.example.test:8443/v1"));
+        stdin = "sk-test-BINDCANARY-0123456789abcdef\n";
+        Outcome set = pexper("keys", "set", "work", "--provider", "test-cloud");
+        assertEquals(0, set.code(), set.err());
+        assertTrue(set.out().contains("It is sent only to https://llm.example.test:8443"), set.out());
+        assertTrue(set.out().contains("not its built-in https://api.cloud.test:443"), set.out());
+        assertEquals(List.of("https://llm.example.test:8443"), keys.describe("work").orElseThrow().origins());
+
+        Outcome allow = pexper("keys", "allow", "work", "https://Other.example.test/v1");
+        assertEquals(0, allow.code(), allow.err());
+        assertTrue(allow.out().contains("https://llm.example.test:8443 and https://other.example.test:443"), allow.out());
+        Outcome list = pexper("keys", "list");
+        assertTrue(list.out().contains("work") && list.out().contains("test-cloud")
+                && list.out().contains("https://llm.example.test:8443, https://other.example.test:443"), list.out());
+
+        assertEquals(2, pexper("keys", "allow", "nobody", "https://x.example.test").code());
+        Outcome notAnOrigin = pexper("keys", "allow", "work", "ftp://x.example.test");
+        assertEquals(2, notAnOrigin.code());
+        assertTrue(notAnOrigin.err().contains("is not an http(s) address"), notAnOrigin.err());
+        for (Outcome outcome : List.of(set, allow, list)) {
+            assertFalse((outcome.out() + outcome.err()).contains("BINDCANARY"));
+        }
+    }
+
+    @Test
+    void aKeyNamedAfterAProviderIsBoundToThatProviderNotToOneWhoseIdStartsTheName() throws Exception {
+        providers = ProviderRegistry.of(cloud(), provider("test-cloud-compatible", "http://127.0.0.1:1234/v1"));
+        stdin = "sk-test-GUESSCANARY-0123456789\n";
+        assertEquals(0, pexper("keys", "set", "test-cloud-compatible").code());
+        assertEquals(List.of("http://127.0.0.1:1234"), keys.describe("test-cloud-compatible").orElseThrow().origins());
+        assertEquals("test-cloud-compatible", keys.describe("test-cloud-compatible").orElseThrow().provider());
+        assertEquals(0, pexper("keys", "set", "test-cloud-work").code());
+        assertEquals(List.of("https://api.cloud.test:443"), keys.describe("test-cloud-work").orElseThrow().origins());
+    }
+
+    @Test
+    void aKeyStoredWithoutAnAddressIsListedAsGoingOnlyToTheBuiltInOneAndAllowKeepsThat() throws Exception {
+        providers = ProviderRegistry.of(cloud());
+        keys.put("old", "test-cloud", com.pexper.ai.Secret.of("sk-test-OLDCANARY-0123456789"), null);
+        assertTrue(pexper("keys", "list").out().contains("https://api.cloud.test:443 (built-in address; stored without"
+                + " one)"));
+        assertEquals(0, pexper("keys", "allow", "old", "https://llm.example.test").code());
+        assertEquals(List.of("https://api.cloud.test:443", "https://llm.example.test:443"),
+                keys.describe("old").orElseThrow().origins());
+    }
+
+    private static final String PASTED = "sk-proj-PASTEDCANARY0123456789abcdef";
+
+    private void assertRefusedWithoutRepeatingTheKey(Outcome outcome) {
+        assertEquals(2, outcome.code(), outcome.err());
+        String all = outcome.out() + outcome.err();
+        assertFalse(all.contains("PASTEDCANARY"), all);
+        assertFalse(all.contains("keys set sk-"), "never advises putting the key on a command line: " + all);
+        assertTrue(all.contains("./pexper keys set NAME < key.txt"), all);
+    }
+
+    @Test
+    void aKeyGivenWhereItsNameBelongsIsRefusedAtValidationWithoutRepeatingIt() throws Exception {
+        registry.registerAll(PluginXmlNodeTypes.ofBundleContaining(Class.forName(
+                "com.pexper.ai.nodes.internal.PromptNode")));
+        String ask = """
+                {"formatVersion": 2, "name": "Ask",
+                 "nodes": [{"id": "ask", "type": "com.pexper.ai.prompt",
+                            "parameters": {"provider": "ollama", "prompt": "hi", "temperature": 0, "key": "KEY"}},
+                           {"id": "answer", "type": "com.pexper.nodes.basic.output"}],
+                 "connections": [{"from": "ask.text", "to": "answer.value"}]}
+                """;
+        Files.writeString(folder.resolve("ask.pexper"), ask.replace("KEY", "ollama"));
+        assertRefusedWithoutRepeatingTheKey(pexper("run", "ask.pexper", "--set", "ask.key=" + PASTED));
+        assertRefusedWithoutRepeatingTheKey(pexper("validate", "ask.pexper", "--set", "ask.key=" + PASTED));
+        Outcome typo = pexper("run", "ask.pexper", "--set", "nobody.key=" + PASTED);
+        assertEquals(2, typo.code());
+        assertFalse(typo.err().contains("PASTEDCANARY"), "a --set that cannot be applied is not echoed: " + typo.err());
+        Files.writeString(folder.resolve("pasted.pexper"), ask.replace("KEY", PASTED));
+        assertRefusedWithoutRepeatingTheKey(pexper("run", "pasted.pexper"));
+        assertRefusedWithoutRepeatingTheKey(pexper("validate", "pasted.pexper", "--json"));
+        stdin = "whatever\n";
+        assertRefusedWithoutRepeatingTheKey(pexper("keys", "set", PASTED));
+        assertFalse(Files.exists(home.runs()) && Files.list(home.runs()).findAny().isPresent(), "no run was recorded");
+
+        Outcome named = pexper("validate", "ask.pexper", "--set", "ask.key=work-openai");
+        assertEquals(0, named.code(), named.out() + named.err());
     }
 }

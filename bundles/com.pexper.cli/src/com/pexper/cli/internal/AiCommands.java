@@ -17,6 +17,7 @@ import com.pexper.ai.ProviderDescriptor;
 import com.pexper.ai.ProviderSettings;
 import com.pexper.ai.Secret;
 import com.pexper.ai.keys.CredentialStore;
+import com.pexper.ai.keys.KeyOrigin;
 
 /**
  * {@code pexper keys} and {@code pexper providers}: API keys by name in secure storage, and the
@@ -40,7 +41,8 @@ final class AiCommands {
 
     int keys(Options options) throws UsageException {
         List<String> args = options.positional();
-        String usage = "usage: pexper keys set NAME [--provider ID] < key-file | pexper keys list | pexper keys remove NAME";
+        String usage = "usage: pexper keys set NAME [--provider ID] < key-file | pexper keys allow NAME ORIGIN"
+                + " | pexper keys list | pexper keys remove NAME";
         if (options.flag("help") || args.isEmpty()) {
             throw new UsageException(usage);
         }
@@ -53,6 +55,13 @@ final class AiCommands {
                                 + " standard input (paste it, or: pexper keys set NAME < file), never from an argument");
                     }
                     return set(store, args.get(1), options.value("provider"));
+                }
+                case "allow" -> {
+                    if (args.size() != 3) {
+                        throw new UsageException("usage: pexper keys allow NAME ORIGIN, e.g. pexper keys allow work-openai"
+                                + " https://llm.example.com (the key may then also be sent there)");
+                    }
+                    return allow(store, args.get(1), args.get(2));
                 }
                 case "list" -> {
                     return list(store);
@@ -78,15 +87,14 @@ final class AiCommands {
     }
 
     private int set(CredentialStore store, String name, String provider) throws UsageException, IOException {
-        try {
-            CredentialStore.checkName(name);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        checkName(name);
         String providerId = provider != null ? provider : guessProvider(name);
-        if (providerId != null && ai().registry().find(providerId).isEmpty()) {
-            throw new UsageException("there is no provider '" + providerId + "'; pexper providers lists them");
+        ProviderDescriptor descriptor = null;
+        if (providerId != null) {
+            descriptor = ai().registry().find(providerId).orElseThrow(() -> new UsageException("there is no provider '"
+                    + providerId + "'; pexper providers lists them"));
         }
+        String origin = descriptor == null ? null : origin(descriptor);
         String value = readKey(name);
         Secret key;
         try {
@@ -96,20 +104,89 @@ final class AiCommands {
                     + " pipe it in: pexper keys set " + name + " < key.txt");
             return ExitCode.INVALID;
         }
-        store.put(name, providerId, key);
+        store.put(name, providerId, key, origin);
         env.out().println("Stored the key '" + name + "'" + (providerId != null ? " for " + providerId : "")
                 + " in secure storage. Nodes use it when their key name is '" + name + "'.");
+        if (origin != null) {
+            env.out().println("It is sent only to " + origin + "; pexper keys allow " + name + " ORIGIN adds another"
+                    + " address.");
+            String builtIn = AiClients.builtInOrigin(descriptor);
+            if (!origin.equals(builtIn)) {
+                env.out().println("Note: that is " + providerId + "'s address from " + providersFile() + ", not its"
+                        + " built-in " + builtIn + ". If you did not set it, remove the key and check that file.");
+            }
+        } else {
+            env.out().println("No provider was named, so it is sent only to a provider's built-in address; name one"
+                    + " with --provider ID, or allow an address with pexper keys allow " + name + " ORIGIN.");
+        }
         return ExitCode.OK;
     }
 
-    /** A name like "openai" or "openai-work" is for that provider. */
-    private String guessProvider(String name) throws UsageException {
-        for (ProviderDescriptor descriptor : ai().registry().all()) {
-            if (name.equals(descriptor.id()) || name.startsWith(descriptor.id() + "-")) {
-                return descriptor.id();
+    private static void checkName(String name) throws UsageException {
+        try {
+            CredentialStore.checkName(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private java.nio.file.Path providersFile() {
+        return env.home().settings().resolve("providers.json");
+    }
+
+    /** The origin of a provider's address as configured now: where a key stored for it goes. */
+    private String origin(ProviderDescriptor descriptor) throws UsageException {
+        try {
+            return KeyOrigin.of(ai().settings(descriptor).baseUrl());
+        } catch (AiException | IllegalArgumentException e) {
+            throw new UsageException(descriptor.id() + "'s address cannot be used (" + e.getMessage() + "); fix baseUrl"
+                    + " in " + providersFile());
+        }
+    }
+
+    private int allow(CredentialStore store, String name, String address) throws UsageException, IOException {
+        checkName(name);
+        String origin;
+        try {
+            origin = KeyOrigin.of(address);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        java.util.Optional<CredentialStore.StoredKey> stored = store.describe(name);
+        if (stored.isEmpty()) {
+            env.err().println("pexper: there is no key named '" + name + "' (pexper keys list shows the names)");
+            return ExitCode.INVALID;
+        }
+        if (stored.get().problem() != null) {
+            env.err().println("pexper: " + stored.get().problem());
+            return ExitCode.INVALID;
+        }
+        if (stored.get().origins().isEmpty()) {
+            // keep what the key was allowed without a binding: its provider's built-in address
+            java.util.Optional<ProviderDescriptor> provider = ai().registry().find(stored.get().provider());
+            if (provider.isPresent()) {
+                store.allow(name, AiClients.builtInOrigin(provider.get()));
             }
         }
-        return null;
+        store.allow(name, origin);
+        env.out().println("The key '" + name + "' may now be sent to " + String.join(" and ",
+                store.describe(name).orElseThrow().origins()) + ".");
+        return ExitCode.OK;
+    }
+
+    /**
+     * A name like "openai" or "openai-work" is for that provider; the longest id wins, so that
+     * "openai-compatible" is not taken for "openai" (the key is bound to the provider's address).
+     */
+    private String guessProvider(String name) throws UsageException {
+        String best = null;
+        for (ProviderDescriptor descriptor : ai().registry().all()) {
+            String id = descriptor.id();
+            if ((name.equals(id) || name.startsWith(id + "-")) && (best == null || id.length() > best.length())) {
+                best = id;
+            }
+        }
+        return best;
     }
 
     private String readKey(String name) throws IOException {
@@ -137,15 +214,28 @@ final class AiCommands {
             return ExitCode.OK;
         }
         if (!keys.isEmpty()) {
-            env.out().println(String.format("%-24s  %s", "name", "provider"));
+            env.out().println(String.format("%-24s  %-18s  %s", "name", "provider", "sent only to"));
             for (CredentialStore.StoredKey key : keys) {
-                env.out().println(String.format("%-24s  %s", key.name(), key.provider().isEmpty() ? "-" : key.provider()));
+                env.out().println(String.format("%-24s  %-18s  %s", key.name(), key.provider().isEmpty() ? "-"
+                        : key.provider(), boundTo(key)));
             }
         }
         for (String variable : fromEnvironment) {
             env.out().println("environment: " + variable);
         }
         return ExitCode.OK;
+    }
+
+    private String boundTo(CredentialStore.StoredKey key) throws UsageException {
+        if (key.problem() != null) {
+            return "nowhere: " + key.problem();
+        }
+        if (!key.origins().isEmpty()) {
+            return String.join(", ", key.origins());
+        }
+        java.util.Optional<ProviderDescriptor> provider = ai().registry().find(key.provider());
+        return provider.map(p -> AiClients.builtInOrigin(p) + " (built-in address; stored without one)")
+                .orElse("a provider's built-in address (stored without one)");
     }
 
     int providers(Options options, Cli cli) throws UsageException {

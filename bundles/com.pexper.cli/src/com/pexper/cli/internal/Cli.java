@@ -25,6 +25,7 @@ import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.InvalidWorkflowException;
 import com.pexper.core.engine.NodeOutcome;
 import com.pexper.core.engine.NodeStatus;
+import com.pexper.core.engine.Redactor;
 import com.pexper.core.engine.RunHandle;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
@@ -101,8 +102,10 @@ public final class Cli {
               models list|install FILE [--as ID]|verify|fetch ID
                                  the on-device models: what is installed, add one, check them,
                                  download one (through the network gate, in the ledger)
-              keys set NAME [--provider ID]   store an API key under NAME; reads it from standard input
-              keys list          key names and their providers (never the keys)
+              keys set NAME [--provider ID]   store an API key under NAME; reads it from standard input,
+                                 and binds it to the provider's address: it is sent nowhere else
+              keys allow NAME ORIGIN   let a stored key also go to ORIGIN (https://host[:port])
+              keys list          key names, their providers and addresses (never the keys)
               keys remove NAME   delete a stored key
               providers          the AI providers: kind, capabilities, address, whether a key is set
               providers models ID   the models a provider offers (asks the provider)
@@ -272,7 +275,8 @@ public final class Cli {
         ProgressReporter progress = new ProgressReporter(env.err(), env.terminal(), names);
         try (Engine engine = Engine.builder(env.registry()).parallelism(jobs).protect(env.home().root())
                 .runRecords(new RunRecordStore(env.home().runs())).scratchDirectory(env.home().scratch())
-                .cache(memory).service(com.pexper.ai.AiClients.class, env.ai()).build()) {
+                .cache(memory).service(com.pexper.ai.AiClients.class, env.ai()).service(Redactor.class, redactor())
+                .build()) {
             RunRequest.Builder request = request(file, out, grants).listener(progress);
             if (cache != null) {
                 request.cache(cache);
@@ -359,11 +363,11 @@ public final class Cli {
 
     private void printOutputs(RunResult result, Map<String, String> names) {
         if (result.outputs().size() == 1) {
-            env.out().println(Values.forPeople(result.outputs().values().iterator().next()));
+            env.out().println(redactor().redact(Values.forPeople(result.outputs().values().iterator().next())));
             return;
         }
         for (Map.Entry<String, Value> output : result.outputs().entrySet()) {
-            String text = Values.forPeople(output.getValue());
+            String text = redactor().redact(Values.forPeople(output.getValue()));
             String name = names.getOrDefault(output.getKey(), output.getKey());
             env.out().println(text.contains("\n") ? name + ":\n" + text : name + ": " + text);
         }
@@ -446,7 +450,12 @@ public final class Cli {
         } catch (IOException e) {
             throw new IllegalStateException(e); // writing to memory
         }
-        env.out().println(buffer.toString(StandardCharsets.UTF_8));
+        env.out().println(redactor().redact(buffer.toString(StandardCharsets.UTF_8)));
+    }
+
+    /** Takes the keys in use out of what is printed (the engine does the same for events and records). */
+    private Redactor redactor() {
+        return env.ai() == null ? Redactor.NONE : env.ai().redactor();
     }
 
     @FunctionalInterface

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
@@ -23,6 +24,7 @@ import org.osgi.framework.FrameworkUtil;
 import com.pexper.ai.AiClients;
 import com.pexper.ai.ProviderRegistry;
 import com.pexper.ai.keys.SecureStorageCredentialStore;
+import com.pexper.core.engine.Redactor;
 import com.pexper.core.home.PexperHome;
 import com.pexper.net.NetworkGate;
 import com.pexper.net.PrivacyLedger;
@@ -62,14 +64,15 @@ public final class CliApplication implements IApplication {
     private Object start(IApplicationContext context, PrintStream err) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         PexperHome home = PexperHome.fromEnvironment();
-        logToFile(home);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         // The launcher script knows whether stderr is a terminal; the JVM cannot tell.
         boolean terminal = "1".equals(System.getenv("PEXPER_TERMINAL"));
+        AiClients ai = ai(home, err);
+        logToFile(home, ai.redactor());
         String version = FrameworkUtil.getBundle(CliApplication.class).getVersion().toString();
         Cli.Environment env = new Cli.Environment(out, err, home,
                 new ExtensionNodeTypeRegistry(RegistryFactory.getRegistry()), terminal,
-                Path.of(System.getProperty("user.dir")), new SignalInterrupts(), version, System.in, ai(home, err));
+                Path.of(System.getProperty("user.dir")), new SignalInterrupts(), version, System.in, ai);
         int code = new Cli(env).run(args == null ? List.of() : List.of(args));
         out.flush();
         err.flush();
@@ -107,8 +110,11 @@ public final class CliApplication implements IApplication {
         // the commands end on their own; Ctrl-C cancels a run through SignalInterrupts
     }
 
-    /** Log records go to PEXPER_HOME/logs, never to the terminal the results are printed on. */
-    private static void logToFile(PexperHome home) {
+    /**
+     * Log records go to PEXPER_HOME/logs, never to the terminal the results are printed on, and
+     * without the keys in use (an exception's message or stack trace may quote a server).
+     */
+    private static void logToFile(PexperHome home, Redactor redactor) {
         Logger root = Logger.getLogger("");
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
@@ -116,7 +122,12 @@ public final class CliApplication implements IApplication {
         try {
             Files.createDirectories(home.logs());
             FileHandler file = new FileHandler(home.logs().resolve("pexper-%g.log").toString(), 5 << 20, 3, true);
-            file.setFormatter(new SimpleFormatter());
+            file.setFormatter(new SimpleFormatter() {
+                @Override
+                public String format(LogRecord record) {
+                    return redactor.redact(super.format(record));
+                }
+            });
             file.setLevel(Level.INFO);
             root.addHandler(file);
         } catch (IOException e) {

@@ -24,16 +24,21 @@ public final class ParameterOverrides {
      */
     public static List<String> apply(Workflow workflow, NodeTypeRegistry registry, List<String> settings) {
         List<String> problems = new ArrayList<>();
-        for (String setting : settings) {
-            int eq = setting.indexOf('=');
-            int dot = setting.indexOf('.');
+        int number = 0;
+        for (String whole : settings) {
+            number++;
+            int eq = whole.indexOf('=');
+            int dot = whole.indexOf('.');
             if (eq < 0 || dot < 0 || dot > eq) {
-                problems.add("--set " + setting + ": write it as NODE.PARAMETER=VALUE");
+                // not echoed: what was typed may be a value that must not be shown, such as a pasted key
+                problems.add("--set number " + number + ": write it as NODE.PARAMETER=VALUE");
                 continue;
             }
-            String nodeId = setting.substring(0, dot);
-            String name = setting.substring(dot + 1, eq);
-            String text = setting.substring(eq + 1);
+            // Messages name the parameter, never the value: a value is not repeated on the terminal or in logs.
+            String setting = whole.substring(0, eq);
+            String nodeId = whole.substring(0, dot);
+            String name = whole.substring(dot + 1, eq);
+            String text = whole.substring(eq + 1);
             Node node = workflow.getNode(nodeId);
             if (node == null) {
                 problems.add("--set " + setting + ": the workflow has no node '" + nodeId + "'");

@@ -36,13 +36,17 @@ public final class GateInterceptor implements Interceptor {
     private final BooleanSupplier localOnly;
     private final PrivacyLedger ledger;
     private final Clock clock;
+    private final String refuseAll;
 
-    public GateInterceptor(String provider, HttpUrl origin, BooleanSupplier localOnly, PrivacyLedger ledger, Clock clock) {
+    /** @param refuseAll a reason to refuse every request with, or null to apply the gate's rules */
+    public GateInterceptor(String provider, HttpUrl origin, BooleanSupplier localOnly, PrivacyLedger ledger, Clock clock,
+            String refuseAll) {
         this.provider = provider;
         this.origin = origin;
         this.localOnly = localOnly;
         this.ledger = ledger;
         this.clock = clock;
+        this.refuseAll = refuseAll;
     }
 
     @Override
@@ -73,6 +77,9 @@ public final class GateInterceptor implements Interceptor {
     }
 
     private String refusal(HttpUrl url) {
+        if (refuseAll != null) {
+            return refuseAll;
+        }
         if (!url.scheme().equals(origin.scheme()) || !url.host().equalsIgnoreCase(origin.host()) || url.port() != origin.port()) {
             return provider + " may only reach " + describe(origin) + "; a request to " + describe(url)
                     + " was refused. Check the provider's base URL in its settings.";

@@ -31,6 +31,7 @@ import com.pexper.core.data.JsonValue;
 import com.pexper.core.data.TextValue;
 import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.NodeStatus;
+import com.pexper.core.engine.Redactor;
 import com.pexper.core.engine.RunEvent;
 import com.pexper.core.engine.RunHandle;
 import com.pexper.core.engine.RunRequest;
@@ -70,7 +71,7 @@ class AiNodesTest {
                 .registerAll(PluginXmlNodeTypes.ofBundleContaining(Image.class));
         engine = Engine.builder(registry).parallelism(2).scratchDirectory(folder.resolve("scratch"))
                 .runRecords(new RunRecordStore(folder.resolve("runs"), 50)).service(AiClients.class, bench.clients())
-                .build();
+                .service(Redactor.class, bench.clients().redactor()).build();
     }
 
     @BeforeEach
@@ -243,5 +244,36 @@ class AiNodesTest {
             assertTrue(records.anyMatch(Files::isRegularFile), "a run record was written");
         }
         // assertKeyNeverShown (after each test) scans the records, ledger, logs and events
+    }
+
+    /** The key split across streamed pieces, and in base64, in an answer that is then cut off. */
+    private static String echoingTheKey() {
+        String key = ProviderTestBench.FAKE_KEY;
+        return line("Your key: " + key.substring(0, 13), false) + line(key.substring(13, 20), false)
+                + line(key.substring(20) + ", or ", false) + line("Basic " + Base64.getEncoder().encodeToString(
+                        ("me:" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)), false);
+    }
+
+    @Test
+    void aStreamCutMidwayThatCarriedTheKeyLeavesItOutOfEventsLogAndRecord() throws Exception {
+        bench.enqueueStream("application/x-ndjson", echoingTheKey());
+        RunResult result = run(prompt());
+        assertEquals(NodeStatus.FAILED, result.node("ask").status());
+        String streamed = String.join("", events.stream().filter(e -> e instanceof RunEvent.NodeText)
+                .map(e -> ((RunEvent.NodeText) e).text()).toList());
+        assertEquals("Your key: ****, or Basic ****", streamed);
+        assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.NodeLog log
+                && log.message().contains("Your key: ****, or Basic ****")), events.toString());
+        // assertKeyNeverShown (after each test) scans every event, the run record and the logs
+    }
+
+    @Test
+    void anAnswerThatEchoesTheKeyIsPassedOnWithoutIt() throws Exception {
+        bench.enqueueStream("application/x-ndjson", echoingTheKey() + line("", true));
+        RunResult result = run(prompt("temperature", 0.0));
+        assertEquals(RunStatus.SUCCEEDED, result.status(), String.valueOf(result.nodes()));
+        assertEquals(TextValue.of("Your key: ****, or Basic ****"), result.outputs().get("out"));
+        bench.shown(result.outputs());
+        bench.shown(result.node("out").outputs());
     }
 }

@@ -10,6 +10,7 @@ import com.pexper.ai.Capability;
 import com.pexper.ai.ProviderSettings;
 import com.pexper.core.data.DataType;
 import com.pexper.core.data.JsonValue;
+import com.pexper.core.node.InvalidConfigurationException;
 import com.pexper.core.node.NodeExecutor;
 import com.pexper.core.node.NodeFactory;
 import com.pexper.core.node.NodeSignature;
@@ -33,7 +34,7 @@ public final class EmbedTextNode implements NodeFactory {
     }
 
     @Override
-    public NodeExecutor configure(Parameters parameters) {
+    public NodeExecutor configure(Parameters parameters) throws InvalidConfigurationException {
         ProviderChoice choice = ProviderChoice.of(parameters);
         return (inputs, context) -> {
             ProviderChoice.Opened opened = choice.open(context, Capability.EMBEDDINGS);

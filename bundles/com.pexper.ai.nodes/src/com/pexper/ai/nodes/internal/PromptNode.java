@@ -2,6 +2,7 @@ package com.pexper.ai.nodes.internal;
 
 import java.util.List;
 
+import com.pexper.ai.AiClients;
 import com.pexper.ai.AiException;
 import com.pexper.ai.AiProvider;
 import com.pexper.ai.Capability;
@@ -66,7 +67,11 @@ public final class PromptNode implements NodeFactory {
             ExecutionContext context) throws NodeExecutionException {
         context.progress(0, "asking " + ai.descriptor().label() + " (" + request.model() + ")");
         try {
-            return ai.chat(request, context::text, ProviderChoice.control(context));
+            ChatResult answer = ai.chat(request, context::text, ProviderChoice.control(context));
+            // A key the server echoes is not an answer: the result is shown, stored and passed on without it.
+            String text = context.service(AiClients.class).map(clients -> clients.redactor().redact(answer.text()))
+                    .orElse(answer.text());
+            return new ChatResult(text, answer.model(), answer.finishReason(), answer.inputTokens(), answer.outputTokens());
         } catch (AiException e) {
             if (e.kind() == AiException.Kind.CANCELLED) {
                 context.checkCanceled();

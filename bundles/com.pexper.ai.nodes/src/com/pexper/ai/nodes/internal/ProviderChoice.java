@@ -9,7 +9,10 @@ import com.pexper.ai.AiProvider;
 import com.pexper.ai.CallControl;
 import com.pexper.ai.Capability;
 import com.pexper.ai.ProviderSettings;
+import com.pexper.ai.Secret;
+import com.pexper.ai.keys.CredentialStore;
 import com.pexper.core.node.ExecutionContext;
+import com.pexper.core.node.InvalidConfigurationException;
 import com.pexper.core.node.NodeExecutionException;
 import com.pexper.core.node.NodeSignature;
 import com.pexper.core.node.ParameterSpec;
@@ -36,9 +39,21 @@ record ProviderChoice(String provider, String model, String keyName) {
                                 + " provider's default name (openai, anthropic, gemini)."));
     }
 
-    static ProviderChoice of(Parameters parameters) {
-        return new ProviderChoice(parameters.string("provider").strip(), blankToNull(parameters.string("model")),
-                blankToNull(parameters.string("key")));
+    /**
+     * @throws InvalidConfigurationException when 'key' holds what looks like a key itself (the message
+     *         does not repeat it), or is not a key name
+     */
+    static ProviderChoice of(Parameters parameters) throws InvalidConfigurationException {
+        String key = blankToNull(parameters.string("key"));
+        if (key != null) {
+            try {
+                CredentialStore.checkName(key);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException((Secret.looksLikeAKey(key) ? "'key' is set to a value "
+                        : "'key': ") + e.getMessage());
+            }
+        }
+        return new ProviderChoice(parameters.string("provider").strip(), blankToNull(parameters.string("model")), key);
     }
 
     private static String blankToNull(String value) {

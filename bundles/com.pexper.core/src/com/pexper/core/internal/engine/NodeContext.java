@@ -19,12 +19,14 @@ final class NodeContext implements ExecutionContext {
     private final int item;
     private final int itemCount;
     private Path scratch;
+    private final com.pexper.core.engine.Redactor.Stream streamed;
 
     NodeContext(RunExecution run, RunExecution.NodeRun node, int item, int itemCount) {
         this.run = run;
         this.node = node;
         this.item = item;
         this.itemCount = itemCount;
+        this.streamed = run.textRedaction();
     }
 
     @Override
@@ -96,7 +98,14 @@ final class NodeContext implements ExecutionContext {
 
     @Override
     public void text(String delta) {
-        run.text(node, item, delta);
+        if (delta != null && !delta.isEmpty()) {
+            run.text(node, item, streamed.push(delta));
+        }
+    }
+
+    /** Emits the streamed text held back by redaction, once the node has returned. */
+    void flushText() {
+        run.text(node, item, streamed.flush());
     }
 
     @Override

@@ -37,6 +37,7 @@ import com.pexper.core.data.Value;
 import com.pexper.core.engine.NodeOutcome;
 import com.pexper.core.engine.NodeStatus;
 import com.pexper.core.engine.Engine;
+import com.pexper.core.engine.Redactor;
 import com.pexper.core.engine.RunEvent;
 import com.pexper.core.engine.RunHandle;
 import com.pexper.core.engine.RunListener;
@@ -145,6 +146,7 @@ public final class RunExecution implements RunHandle {
     private final Executor pool;
     private final Executor ioPool;
     private final Engine.Services services;
+    private final Redactor redactor;
     private final RunListener[] listeners;
     private final Consumer<RunResult> onFinished;
     private final Path scratchRoot;
@@ -180,6 +182,7 @@ public final class RunExecution implements RunHandle {
         this.window = Math.max(1, window);
         this.ioPool = ioPool;
         this.services = services;
+        this.redactor = services.get(Redactor.class).orElse(Redactor.NONE);
         this.runId = runId;
         this.workflow = workflow;
         this.steps = plan.steps().toArray(Plan.Step[]::new);
@@ -276,6 +279,12 @@ public final class RunExecution implements RunHandle {
         return services.get(type);
     }
 
+    /** A stream's redaction, for the streamed text of one node (or item) run. */
+    Redactor.Stream textRedaction() {
+        return new Redactor.Stream(redactor);
+    }
+
+    /** @param delta already redacted (see {@link #textRedaction()}) */
     void text(NodeRun run, int item, String delta) {
         if (listeners.length > 0 && delta != null && !delta.isEmpty()) {
             emit(new RunEvent.NodeText(runId, run.step.id(), item, delta, System.nanoTime()));
@@ -320,15 +329,16 @@ public final class RunExecution implements RunHandle {
         }
         double clamped = Math.max(0, Math.min(1, fraction));
         if (item < 0) {
-            emit(new RunEvent.NodeProgress(runId, run.step.id(), clamped, message, -1, -1));
+            emit(new RunEvent.NodeProgress(runId, run.step.id(), clamped, redactor.redact(message), -1, -1));
         } else {
             int done = run.resolvedItemsSeen;
-            emit(new RunEvent.NodeProgress(runId, run.step.id(), (done + clamped) / Math.max(1, itemCount), message,
-                    done, itemCount));
+            emit(new RunEvent.NodeProgress(runId, run.step.id(), (done + clamped) / Math.max(1, itemCount),
+                    redactor.redact(message), done, itemCount));
         }
     }
 
-    void log(NodeRun run, int item, String message) {
+    void log(NodeRun run, int item, String text) {
+        String message = redactor.redact(text);
         emit(new RunEvent.NodeLog(runId, run.step.id(), item < 0 ? message : "item " + (item + 1) + ": " + message));
     }
 
@@ -652,11 +662,12 @@ public final class RunExecution implements RunHandle {
     }
 
     /** @param inputs the item's inputs, or null when they could not be gathered */
-    private void failItem(NodeRun run, int i, Inputs inputs, String error) {
+    private void failItem(NodeRun run, int i, Inputs inputs, String message) {
+        String error = redactor.redact(message);
         Item item = run.items[i];
         item.state = ItemState.FAILED;
         run.failedOwnItems++;
-        String description = inputs != null ? describeItem(run, i, inputs) : "item " + (i + 1);
+        String description = inputs != null ? redactor.redact(describeItem(run, i, inputs)) : "item " + (i + 1);
         run.failures.add(new NodeOutcome.ItemFailure(i, description, error));
         emit(new RunEvent.ItemFailed(runId, run.step.id(), i, description, error));
         resolveItem(run, i);
@@ -676,7 +687,7 @@ public final class RunExecution implements RunHandle {
             }
         }
         if (item.state == ItemState.DONE && run.firstItemSummary == null && item.outputs.length > 0) {
-            run.firstItemSummary = item.outputs[0].summary();
+            run.firstItemSummary = redactor.redact(item.outputs[0].summary());
         }
         if (run.perItemReaders == 0 && !run.retain) {
             item.outputs = null;
@@ -767,7 +778,7 @@ public final class RunExecution implements RunHandle {
     private void resolve(NodeRun run, NodeStatus status, String error) {
         run.state = State.DONE;
         run.status = status;
-        run.error = error;
+        run.error = redactor.redact(error);
         run.sharedInputs = null;
         unresolved--;
         Plan.Binding[] bindings = run.step.bindings();
@@ -801,7 +812,7 @@ public final class RunExecution implements RunHandle {
 
     private void fail(NodeRun run, String error) {
         resolve(run, NodeStatus.FAILED, error);
-        emit(new RunEvent.NodeFailed(runId, run.step.id(), error));
+        emit(new RunEvent.NodeFailed(runId, run.step.id(), run.error));
         skipDownstream(run);
     }
 
@@ -990,7 +1001,7 @@ public final class RunExecution implements RunHandle {
         Map<String, String> summaries = new LinkedHashMap<>();
         for (int p = 0; p < ports.size(); p++) {
             if (run.outputs != null && run.outputs[p] != null) {
-                summaries.put(ports.get(p).name(), run.outputs[p].summary());
+                summaries.put(ports.get(p).name(), redactor.redact(run.outputs[p].summary()));
             } else if (run.isMapped()) {
                 int done = run.itemCount - run.failures.size();
                 summaries.put(ports.get(p).name(), done + (done == 1 ? " item" : " items")
@@ -1070,12 +1081,12 @@ public final class RunExecution implements RunHandle {
             running.add(this);
             long start = System.nanoTime();
             Completion completion;
+            NodeContext context = new NodeContext(RunExecution.this, run, item, itemCount);
             try {
                 if (run.firstStart.compareAndSet(0, start)) {
                     emit(new RunEvent.NodeStarted(runId, run.step.id(), itemCount));
                 }
-                Outputs outputs = run.step.executor().execute(inputs, new NodeContext(RunExecution.this, run, item,
-                        itemCount));
+                Outputs outputs = run.step.executor().execute(inputs, context);
                 completion = new Completion(this, checked(outputs), null, false, System.nanoTime() - start);
             } catch (CancelledException e) {
                 completion = cancelled ? new Completion(this, null, null, true, System.nanoTime() - start)
@@ -1091,6 +1102,7 @@ public final class RunExecution implements RunHandle {
                     completion = new Completion(this, null, describe(t), false, System.nanoTime() - start);
                 }
             } finally {
+                context.flushText(); // before the completion, so the held-back text precedes the node's last event
                 running.remove(this);
                 synchronized (this) {
                     thread = null;
