@@ -4,9 +4,13 @@ import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +20,9 @@ import java.util.List;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -54,10 +60,72 @@ public final class ImageDecoder {
         return maxPixels;
     }
 
+    /**
+     * What decoding the file and working on the image will hold at most, from its header alone:
+     * the file's bytes, and per pixel the larger of decoding (the reader's raster and the image
+     * made of it, 16 bits a channel doubling both) and the work after it (the image, one full-size
+     * result such as a cutout, and a mask). Zero when the header cannot be read or the decoder would
+     * refuse the image anyway: it says why when it runs.
+     */
+    public long memoryNeeded(Path file) {
+        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+            byte[] head = new byte[ImageFormat.SNIFF_LENGTH];
+            int length = in.read(head);
+            ImageFormat format = length <= 0 ? null : ImageFormat.sniff(head, length);
+            if (format == null) {
+                return 0;
+            }
+            in.seek(0);
+            ImageReader reader = Readers.create(format);
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels <= 0 || pixels > maxPixels) {
+                    return 0; // refused by the decoder before any pixel memory
+                }
+                int decoded = decodedBytesPerPixel(reader);
+                // decoding holds the reader's raster and the image made of it; the work after holds the
+                // image, a full-size result of up to its size (8-bit RGBA at least) and a mask
+                long perPixel = Math.max(2L * decoded, decoded + Math.max(decoded, Integer.BYTES) + 1L);
+                return Files.size(file) + pixels * perPixel;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static int decodedBytesPerPixel(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            return Integer.BYTES;
+        }
+        SampleModel samples = type.getSampleModel(1, 1);
+        int element = Math.max(1, DataBuffer.getDataTypeSize(samples.getDataType()) / 8);
+        // a packed model keeps a whole pixel in one element, the others one sample per element
+        return samples instanceof SinglePixelPackedSampleModel ? element : samples.getNumBands() * element;
+    }
+
     public Image read(Path file) throws ImageException {
         byte[] content;
         try {
-            content = Files.readAllBytes(file);
+            if (!Files.isRegularFile(file) && Files.exists(file)) {
+                throw new ImageException(file + " is not a regular file (a folder, a device or a pipe); give an image"
+                        + " file.");
+            }
+            // no image within the pixel limit is larger than its pixels uncompressed at 16 bits a channel
+            long limit = Math.min(Integer.MAX_VALUE - 8, maxPixels * 8 + (16 << 20));
+            try (InputStream in = Files.newInputStream(file)) {
+                content = in.readNBytes((int) limit + 1);
+            }
+            if (content.length > limit) {
+                throw new ImageException(file + " has more than " + (limit >> 20) + " MiB, more than any image within"
+                        + " the limit of " + megapixels(maxPixels) + " megapixels can have: it is not an image, or"
+                        + " raise the pixel limit.");
+            }
+        } catch (ImageException e) {
+            throw e;
         } catch (NoSuchFileException e) {
             throw new ImageException(file + " does not exist. Check the path.");
         } catch (AccessDeniedException e) {

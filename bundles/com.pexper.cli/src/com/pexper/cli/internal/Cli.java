@@ -27,6 +27,7 @@ import com.pexper.core.engine.NodeOutcome;
 import com.pexper.core.engine.NodeStatus;
 import com.pexper.core.engine.Redactor;
 import com.pexper.core.engine.RunHandle;
+import com.pexper.core.engine.MemoryBudget;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
@@ -71,6 +72,8 @@ public final class Cli {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final MemoryBudget MEMORY = MemoryBudget.ofHeap("Start Pexper with a larger heap, e.g."
+            + " PEXPER_MAX_HEAP=8g ./pexper ..., or lower Read image's 'maxMegapixels' to refuse such images.");
     private static final String HELP = """
             Pexper %s: local-first AI workflows and image processing.
 
@@ -273,7 +276,7 @@ public final class Cli {
     RunResult execute(Workflow workflow, Path file, Path out, FileGrants grants, int jobs, PersistentResultCache cache,
             MemoryResultCache memory, Map<String, String> names) throws InvalidWorkflowException {
         ProgressReporter progress = new ProgressReporter(env.err(), env.terminal(), names);
-        try (Engine engine = Engine.builder(env.registry()).parallelism(jobs).protect(env.home().root())
+        try (Engine engine = Engine.builder(env.registry()).parallelism(jobs).protect(env.home().root()).memory(MEMORY)
                 .runRecords(new RunRecordStore(env.home().runs())).scratchDirectory(env.home().scratch())
                 .cache(memory).service(com.pexper.ai.AiClients.class, env.ai()).service(Redactor.class, redactor())
                 .build()) {

@@ -16,7 +16,9 @@ import com.pexper.core.data.ListValue;
 import com.pexper.core.data.NumberValue;
 import com.pexper.core.data.TextValue;
 import com.pexper.core.data.Value;
+import com.pexper.core.node.ExecutionContext;
 import com.pexper.core.node.InMemoryNodeTypeRegistry;
+import com.pexper.core.node.Inputs;
 import com.pexper.core.node.InvalidConfigurationException;
 import com.pexper.core.node.NodeExecutionException;
 import com.pexper.core.node.NodeExecutor;
@@ -40,6 +42,9 @@ public final class TestNodes {
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger maxRunning = new AtomicInteger();
         volatile long cancelObservedNanos;
+        /** Items between a Hungry node and the Settle node after it: what holds reserved memory. */
+        final AtomicInteger holding = new AtomicInteger();
+        final AtomicInteger maxHolding = new AtomicInteger();
 
         void ran(String what) {
             executions.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
@@ -80,7 +85,9 @@ public final class TestNodes {
                 .register(NodeType.of("test.write", "1.0.0", "Write", "Test", "", new SlowWrite(journal)))
                 .register(NodeType.of("test.spin", "1.0.0", "Spin", "Test", "", new Spin(journal)))
                 .register(NodeType.of("test.output", "1.0.0", "Output", "Test", "", new Output()))
-                .register(NodeType.of("test.negate", "1.0.0", "Negate", "Test", "", new Negate()));
+                .register(NodeType.of("test.negate", "1.0.0", "Negate", "Test", "", new Negate()))
+                .register(NodeType.of("test.hungry", "1.0.0", "Hungry", "Test", "", new Hungry(journal)))
+                .register(NodeType.of("test.settle", "1.0.0", "Settle", "Test", "", new Settle(journal)));
     }
 
     /** Emits its "text" parameter. */
@@ -192,6 +199,67 @@ public final class TestNodes {
                 } finally {
                     journal.leave();
                 }
+            };
+        }
+    }
+
+    /**
+     * Declares that each item needs "megabytes" of memory through the nodes after it, as an image
+     * read from a file does, and counts the item as held until a Settle node has finished it.
+     */
+    public static final class Hungry implements NodeFactory {
+        private final Journal journal;
+
+        public Hungry(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.required("in", DataType.TEXT, ""))
+                    .output(PortSpec.output("out", DataType.TEXT, ""))
+                    .parameter(ParameterSpec.of("megabytes", ParameterType.INTEGER).defaultValue(100L).min(0)).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            long bytes = parameters.integer("megabytes") << 20;
+            return new NodeExecutor() {
+                @Override
+                public Outputs execute(Inputs inputs, ExecutionContext context) {
+                    journal.maxHolding.accumulateAndGet(journal.holding.incrementAndGet(), Math::max);
+                    journal.ran(context.nodeId() + "#" + context.itemIndex());
+                    return Outputs.of("out", TextValue.of(inputs.text("in")));
+                }
+
+                @Override
+                public long memoryNeeded(Inputs inputs, ExecutionContext context) {
+                    return bytes;
+                }
+            };
+        }
+    }
+
+    /** Takes a while over an item a Hungry node passed on, then lets go of it. */
+    public static final class Settle implements NodeFactory {
+        private final Journal journal;
+
+        public Settle(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.required("in", DataType.TEXT, ""))
+                    .output(PortSpec.output("out", DataType.TEXT, "")).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            return (inputs, context) -> {
+                Thread.sleep(15);
+                journal.holding.decrementAndGet();
+                return Outputs.of("out", TextValue.of(inputs.text("in")));
             };
         }
     }

@@ -48,6 +48,7 @@ public final class Engine implements AutoCloseable {
     private final RunRecordStore records;
     private final Path scratch;
     private final List<Path> protectedFolders;
+    private final MemoryBudget memory;
 
     private Engine(Builder builder) {
         this.registry = builder.registry;
@@ -71,6 +72,8 @@ public final class Engine implements AutoCloseable {
                 .uncaughtExceptionHandler(Engine::uncaught).factory());
         this.services = new Services(Map.copyOf(builder.services));
         this.protectedFolders = List.copyOf(builder.protectedFolders);
+        this.memory = builder.memory != null ? builder.memory
+                : MemoryBudget.ofHeap("Give Java a larger heap (-Xmx), or lower the node's limits.");
     }
 
     public static Builder builder(NodeTypeRegistry registry) {
@@ -104,7 +107,7 @@ public final class Engine implements AutoCloseable {
             throw new InvalidWorkflowException(workflowName(workflow, request), problems);
         }
         ResultCache runCache = request.cache() != null ? request.cache() : cache;
-        return new RunExecution(newRunId(), workflow, planned.plan(), request, access, runCache, pool, ioPool,
+        return new RunExecution(newRunId(), workflow, planned.plan(), request, access, memory, runCache, pool, ioPool,
                 parallelism(), services, scratch, this::record).start();
     }
 
@@ -190,10 +193,17 @@ public final class Engine implements AutoCloseable {
         private RunRecordStore records;
         private Path scratch;
         private final Map<Class<?>, Object> services = new HashMap<>();
+        private MemoryBudget memory;
         private final List<Path> protectedFolders = new ArrayList<>(List.of(PexperHome.fromEnvironment().root()));
 
         private Builder(NodeTypeRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
+        }
+
+        /** What items may reserve, shared by this engine's runs; the Java heap less a headroom by default. */
+        public Builder memory(MemoryBudget budget) {
+            this.memory = Objects.requireNonNull(budget, "budget");
+            return this;
         }
 
         /**

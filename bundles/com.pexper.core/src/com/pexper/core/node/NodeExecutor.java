@@ -22,4 +22,16 @@ public interface NodeExecutor {
     default String fingerprint(Inputs inputs, ExecutionContext context) throws Exception {
         return "";
     }
+
+    /**
+     * The memory, in bytes, one item will hold at most while this node and the per-item nodes after
+     * it work on it, estimated cheaply before the node runs (an image from its file's header: the
+     * decoded pixels and a few full-size results). The engine reserves it before starting the item
+     * and runs fewer items at once rather than running out; an item needing more than the engine
+     * has fails before it starts. Called when the inputs are known; a failure here counts as 0 (the
+     * node meets the problem again when it runs). The default declares nothing.
+     */
+    default long memoryNeeded(Inputs inputs, ExecutionContext context) throws Exception {
+        return 0;
+    }
 }

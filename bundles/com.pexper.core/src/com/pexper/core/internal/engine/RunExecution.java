@@ -37,6 +37,7 @@ import com.pexper.core.data.Value;
 import com.pexper.core.engine.NodeOutcome;
 import com.pexper.core.engine.NodeStatus;
 import com.pexper.core.engine.Engine;
+import com.pexper.core.engine.MemoryBudget;
 import com.pexper.core.engine.Redactor;
 import com.pexper.core.engine.RunEvent;
 import com.pexper.core.engine.RunHandle;
@@ -90,6 +91,11 @@ public final class RunExecution implements RunHandle {
         CacheKey key;
         Value[] outputs;
         int readersLeft;
+        /** What the node declared this item needs (-1: not asked yet), and what of it is reserved now. */
+        long memoryNeed = -1;
+        long reserved;
+        /** The per-item consumers, direct or further down, that have yet to finish this item. */
+        int holders;
     }
 
     /** The coordinator's view of one node. */
@@ -134,6 +140,8 @@ public final class RunExecution implements RunHandle {
     }
 
     private static final Object CANCEL = new Object();
+    /** Posted when memory is given back to the budget: items waiting for it may start. */
+    private static final Object MEMORY = new Object();
     /** Items of one mapped node that waits on a server in flight at once; its own limit applies within. */
     private static final int IO_WINDOW = 64;
 
@@ -153,6 +161,15 @@ public final class RunExecution implements RunHandle {
     private final Path baseDirectory;
     private final Path outputDirectory;
     private final FileAccess access;
+    private final MemoryBudget memory;
+    /** Per step: the mapped steps it reads per item from, directly or through others (their items' memory it holds). */
+    private final int[][] perItemAncestors;
+    /** Per step: the steps that read its items, directly or through others. */
+    private final int[][] perItemDescendants;
+    private final List<NodeRun> memoryBlocked = new ArrayList<>();
+    private boolean forceMemory;
+    private AutoCloseable memoryListener = () -> {
+    };
     private final byte[][] parameterKeys;
     private final int window;
 
@@ -177,7 +194,7 @@ public final class RunExecution implements RunHandle {
      * @param ioPool where nodes that wait on a server run (see {@link NodeSignature#waitsOnIo()})
      */
     public RunExecution(String runId, Workflow workflow, Plan plan, RunRequest request, FileAccess access,
-            ResultCache cache, Executor pool, Executor ioPool, int window, Engine.Services services, Path scratchParent,
+            MemoryBudget memory, ResultCache cache, Executor pool, Executor ioPool, int window, Engine.Services services, Path scratchParent,
             Consumer<RunResult> onFinished) {
         this.window = Math.max(1, window);
         this.ioPool = ioPool;
@@ -195,12 +212,33 @@ public final class RunExecution implements RunHandle {
         this.baseDirectory = request.baseDirectory();
         this.outputDirectory = request.effectiveOutputDirectory();
         this.access = access;
+        this.memory = memory;
         this.runs = new NodeRun[steps.length];
         this.parameterKeys = new byte[steps.length][];
         for (int p = 0; p < steps.length; p++) {
             runs[p] = new NodeRun(steps[p]);
             parameterKeys[p] = steps[p].parameterKey().getBytes(StandardCharsets.UTF_8);
         }
+        this.perItemAncestors = new int[steps.length][];
+        List<List<Integer>> descendants = new ArrayList<>();
+        for (int p = 0; p < steps.length; p++) {
+            descendants.add(new ArrayList<>());
+            java.util.TreeSet<Integer> ancestors = new java.util.TreeSet<>();
+            for (Plan.Binding b : steps[p].bindings()) {
+                if (b != null && b.perItem() && steps[b.source()].mapped()) {
+                    ancestors.add(b.source());
+                    for (int a : perItemAncestors[b.source()]) {
+                        ancestors.add(a);
+                    }
+                }
+            }
+            perItemAncestors[p] = ancestors.stream().mapToInt(Integer::intValue).toArray();
+            for (int a : perItemAncestors[p]) {
+                descendants.get(a).add(p);
+            }
+        }
+        this.perItemDescendants = descendants.stream().map(d -> d.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         for (NodeRun run : runs) {
             run.consumersLeft = run.step.consumers().length;
             run.retain = run.step.signature().output();
@@ -356,6 +394,7 @@ public final class RunExecution implements RunHandle {
 
     /** Starts the coordinator on its own thread. */
     public RunExecution start() {
+        memoryListener = memory.onRelease(() -> inbox.add(MEMORY));
         Thread coordinator = new Thread(this::coordinate, "pexper-run-" + runId);
         coordinator.setDaemon(true);
         coordinator.start();
@@ -375,11 +414,22 @@ public final class RunExecution implements RunHandle {
             drain();
             while (unresolved > 0 && !(cancelled && inFlight == 0)) {
                 if (inFlight == 0 && inbox.isEmpty()) {
+                    if (!memoryBlocked.isEmpty()) {
+                        // Only this run's own items could give memory back, and none is running: its next
+                        // item goes beyond the budget (another run's items, or a chain of nodes that each
+                        // reserve) rather than the run waiting for ever.
+                        forceMemory = true;
+                        retryMemoryBlocked();
+                        drain();
+                        continue;
+                    }
                     failStuck();
                     break;
                 }
                 Object message = inbox.take();
-                if (message == CANCEL) {
+                if (message == MEMORY) {
+                    retryMemoryBlocked();
+                } else if (message == CANCEL) {
                     if (!cancelled) {
                         cancelled = true;
                         runCancelActions();
@@ -545,7 +595,13 @@ public final class RunExecution implements RunHandle {
                 return;
             }
             run.admitted++;
-            startItem(run, i);
+            if (!startItem(run, i)) {
+                run.admitted--; // waits for memory; admitted again when some is given back
+                if (!memoryBlocked.contains(run)) {
+                    memoryBlocked.add(run);
+                }
+                return;
+            }
         }
     }
 
@@ -585,7 +641,8 @@ public final class RunExecution implements RunHandle {
         return true;
     }
 
-    private void startItem(NodeRun run, int i) {
+    /** @return false when the item must wait for memory (nothing about it has changed then) */
+    private boolean startItem(NodeRun run, int i) {
         Item item = run.items[i];
         for (Plan.Binding b : run.step.bindings()) {
             if (b != null && b.perItem() && runs[b.source()].isMapped()) {
@@ -593,7 +650,7 @@ public final class RunExecution implements RunHandle {
                 if (upstream.state != ItemState.DONE) {
                     item.state = ItemState.SKIPPED;
                     resolveItem(run, i);
-                    return;
+                    return true;
                 }
             }
         }
@@ -603,7 +660,7 @@ public final class RunExecution implements RunHandle {
             item.key = nodeKey(run, inputs, i);
         } catch (Exception e) {
             failItem(run, i, inputs, message(e));
-            return;
+            return true;
         }
         CachedResult hit = run.step.signature().deterministic() ? cache.get(item.key) : null;
         if (hit != null) {
@@ -613,11 +670,71 @@ public final class RunExecution implements RunHandle {
                 item.state = ItemState.DONE;
                 run.cachedItems++;
                 resolveItem(run, i);
-                return;
+                return true;
             }
+        }
+        if (item.memoryNeed < 0) {
+            item.memoryNeed = memoryNeeded(run, i, inputs);
+        }
+        if (item.memoryNeed > memory.total()) {
+            failItem(run, i, inputs, memory.tooLarge(item.memoryNeed));
+            return true;
+        }
+        if (item.memoryNeed > 0) {
+            if (!memory.tryReserve(item.memoryNeed, forceMemory)) {
+                return false;
+            }
+            forceMemory = false;
+            item.reserved = item.memoryNeed;
+            item.holders = perItemDescendants[run.step.position()].length;
         }
         item.state = ItemState.SUBMITTED;
         submit(new Task(run, i, run.itemCount, inputs));
+        return true;
+    }
+
+    private long memoryNeeded(NodeRun run, int i, Inputs inputs) {
+        try {
+            return Math.max(0, run.step.executor().memoryNeeded(inputs, new NodeContext(this, run, i, run.itemCount)));
+        } catch (Exception | LinkageError e) {
+            return 0; // the node meets the same problem when it runs, and says so
+        }
+    }
+
+    /** Gives an item's memory back; the budget then tells every run waiting for some. */
+    private void releaseMemory(Item item) {
+        if (item.reserved > 0) {
+            long reserved = item.reserved;
+            item.reserved = 0;
+            memory.release(reserved);
+        }
+    }
+
+    /** Items wait for memory no longer once some is given back: admit them again, in order. */
+    private void retryMemoryBlocked() {
+        List<NodeRun> blocked = new ArrayList<>(memoryBlocked);
+        memoryBlocked.clear();
+        for (NodeRun run : blocked) {
+            work.add(() -> admit(run));
+        }
+    }
+
+    /** Once a node and everything reading its items are done, none of its items' memory is held any longer. */
+    private void releaseSettledMemory() {
+        for (NodeRun run : runs) {
+            if (run.items == null || run.state != State.DONE) {
+                continue;
+            }
+            boolean settled = true;
+            for (int d : perItemDescendants[run.step.position()]) {
+                settled &= runs[d].state == State.DONE;
+            }
+            if (settled) {
+                for (Item item : run.items) {
+                    releaseMemory(item);
+                }
+            }
+        }
     }
 
     private void submit(Task task) {
@@ -675,6 +792,15 @@ public final class RunExecution implements RunHandle {
 
     private void resolveItem(NodeRun run, int i) {
         Item item = run.items[i];
+        if (item.reserved > 0 && item.holders == 0) {
+            releaseMemory(item); // nothing after this node reads its items
+        }
+        for (int a : perItemAncestors[run.step.position()]) {
+            Item held = runs[a].items[i];
+            if (held.reserved > 0 && --held.holders <= 0) {
+                releaseMemory(held); // the item has been through every node that reads it
+            }
+        }
         run.resolvedItems++;
         run.resolvedItemsSeen = run.resolvedItems;
         for (Plan.Binding b : run.step.bindings()) {
@@ -781,6 +907,7 @@ public final class RunExecution implements RunHandle {
         run.error = redactor.redact(error);
         run.sharedInputs = null;
         unresolved--;
+        releaseSettledMemory();
         Plan.Binding[] bindings = run.step.bindings();
         for (int j = 0; j < bindings.length; j++) {
             Plan.Binding b = bindings[j];
@@ -836,6 +963,18 @@ public final class RunExecution implements RunHandle {
     }
 
     private void finish() {
+        for (NodeRun run : runs) {
+            if (run.items != null) {
+                for (Item item : run.items) {
+                    releaseMemory(item);
+                }
+            }
+        }
+        try {
+            memoryListener.close();
+        } catch (Exception e) {
+            // removing a listener from a set does not fail
+        }
         RunStatus status = cancelled ? RunStatus.CANCELLED
                 : Stream.of(runs).anyMatch(r -> r.status == NodeStatus.FAILED) ? RunStatus.FAILED : RunStatus.SUCCEEDED;
         List<NodeOutcome> outcomes = new ArrayList<>(runs.length);

@@ -62,6 +62,11 @@ public final class ReadImageNode implements NodeFactory {
                 return FileStamp.describe(file(inputs, context));
             }
 
+            @Override
+            public long memoryNeeded(Inputs inputs, ExecutionContext context) throws Exception {
+                return decoder.memoryNeeded(file(inputs, context));
+            }
+
             private Path file(Inputs inputs, ExecutionContext context) throws NodeExecutionException {
                 if (inputs.has("file")) {
                     return context.readable(inputs.path("file"));

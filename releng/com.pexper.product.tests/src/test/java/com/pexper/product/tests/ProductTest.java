@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -44,9 +45,15 @@ class ProductTest {
     }
 
     private Outcome run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    private Outcome run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         Path out = work.resolve("stdout-" + System.nanoTime());
         Path err = work.resolve("stderr-" + System.nanoTime());
-        Process process = pexper(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = pexper(args);
+        builder.environment().putAll(environment);
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "pexper " + String.join(" ", args) + " did not end");
         return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
     }
@@ -233,6 +240,37 @@ class ProductTest {
         assertEquals(0, newline.code(), newline.err());
         assertTrue(Files.isRegularFile(out.resolve("two\nlines.png")), newline.err());
         assertFalse(Files.exists(out.resolve("lines.png")), "only the photo given");
+    }
+
+    /**
+     * Three 16-bit photos of 30 megapixels each, through remove-bg in a 900 MB heap: run side by
+     * side, as three workers would, one of them failed for want of memory (measured before the
+     * engine admitted items by their decoded size). Admitted by it, they run one after the other
+     * and all succeed; one needing more than the heap allows fails at once, saying what it needs.
+     */
+    @Test
+    void aFolderOfLargeSixteenBitPhotosSucceedsWithinTheHeapByRunningFewerAtOnce() throws Exception {
+        String models = System.getenv("PEXPER_TEST_MODELS");
+        org.junit.jupiter.api.Assumptions.assumeTrue(models != null, "PEXPER_TEST_MODELS is not set; .ci/run sets it");
+        assertEquals(0, run("models", "install", Path.of(models, "isnet-small.onnx").toString()).code());
+        Path photos = Files.createDirectories(work.resolve("large"));
+        LargePhotos.write(photos.resolve("a.png"), 6400, 4800);
+        Files.copy(photos.resolve("a.png"), photos.resolve("b.png"));
+        Files.copy(photos.resolve("a.png"), photos.resolve("c.png"));
+        Path out = work.resolve("large-out");
+        Outcome batch = run(Map.of("PEXPER_MAX_HEAP", "900m"), "remove-bg", photos.toString(), "--out", out.toString(),
+                "--model", "isnet-small", "--jobs", "3");
+        assertEquals(0, batch.code(), batch.err());
+        for (String name : List.of("a.png", "b.png", "c.png")) {
+            assertTrue(Files.size(out.resolve(name)) > 0, name);
+        }
+        Outcome tooSmall = run(Map.of("PEXPER_MAX_HEAP", "600m"), "remove-bg", photos.resolve("a.png").toString(),
+                "--out", work.resolve("none").toString(), "--model", "isnet-small");
+        assertEquals(4, tooSmall.code(), tooSmall.err());
+        assertTrue(tooSmall.err().contains("a.png: it needs about "), tooSmall.err());
+        assertTrue(tooSmall.err().contains(" MiB of memory, more than the 300 MiB Pexper may give the items it works on"
+                + " (its Java heap can grow to 600 MiB)"), tooSmall.err());
+        assertTrue(tooSmall.err().contains("PEXPER_MAX_HEAP=8g"), tooSmall.err());
     }
 
     @Test
