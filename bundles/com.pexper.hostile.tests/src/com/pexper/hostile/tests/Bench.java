@@ -57,8 +57,6 @@ final class Bench implements AutoCloseable {
     static final Duration CASE_TIMEOUT = Duration.ofSeconds(20);
     private static final int FINDINGS_SHOWN = 25;
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     final Path folder;
     final Path out;
@@ -240,7 +238,7 @@ final class Bench implements AutoCloseable {
     /** Runs one case on a thread of its own, bounded in time and allocation, and records what went wrong. */
     void check(long seed, String name, Callable<String> body) {
         cases++;
-        long allocatedBefore = THREADS.getTotalThreadAllocatedBytes();
+        long allocatedBefore = allocated();
         Future<String> future = caller.submit(body);
         String ending;
         try {
@@ -259,7 +257,7 @@ final class Bench implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted at " + name, e);
         }
-        long allocated = THREADS.getTotalThreadAllocatedBytes() - allocatedBefore;
+        long allocated = allocated() - allocatedBefore;
         if (allocated > MEMORY_BOUND) {
             record(seed, name, "allocated " + (allocated >> 20) + " MiB, above the bound of " + (MEMORY_BOUND >> 20)
                     + " MiB (ended as " + ending + ")");
@@ -316,6 +314,19 @@ final class Bench implements AutoCloseable {
         if (found > 0) {
             throw new AssertionError(family + ": " + found + " of " + of + " cases ended badly:\n  "
                     + String.join("\n  ", shown));
+        }
+    }
+
+    /**
+     * Bytes allocated so far by all threads of the JVM, read through JMX so that the bench needs no
+     * JDK-internal package (com.sun.management is not exported inside OSGi).
+     */
+    static long allocated() {
+        try {
+            return (Long) ManagementFactory.getPlatformMBeanServer()
+                    .getAttribute(new javax.management.ObjectName("java.lang:type=Threading"), "TotalThreadAllocatedBytes");
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException("this JVM does not count allocated bytes", e);
         }
     }
 
