@@ -15,6 +15,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +43,9 @@ public final class ImageDecoder {
 
     /** 150 megapixels: above any camera's photos, well below what would exhaust memory. */
     public static final long DEFAULT_MAX_PIXELS = 150_000_000L;
+
+    /** The largest image file read: 1 GiB, far above any compressed photo of the pixel budget. */
+    public static final int MAX_BYTES = 1 << 30;
 
     private final long maxPixels;
 
@@ -110,19 +114,24 @@ public final class ImageDecoder {
     public Image read(Path file) throws ImageException {
         byte[] content;
         try {
-            if (!Files.isRegularFile(file) && Files.exists(file)) {
-                throw new ImageException(file + " is not a regular file (a folder, a device or a pipe); give an image"
-                        + " file.");
+            // only a regular file: a FIFO would block forever, /dev/zero never end
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                throw new ImageException(file + " is a folder, not an image.");
             }
-            // no image within the pixel limit is larger than its pixels uncompressed at 16 bits a channel
-            long limit = Math.min(Integer.MAX_VALUE - 8, maxPixels * 8 + (16 << 20));
+            if (!attributes.isRegularFile()) {
+                throw new ImageException(file + " is not a regular file (a device, a pipe or a socket), not an image.");
+            }
+            if (attributes.size() > MAX_BYTES) {
+                throw new ImageException(file + " has " + (attributes.size() >> 20) + " MiB, more than the "
+                        + (MAX_BYTES >> 20) + " MiB an image file may have.");
+            }
             try (InputStream in = Files.newInputStream(file)) {
-                content = in.readNBytes((int) limit + 1);
+                content = in.readNBytes(MAX_BYTES + 1); // bounded even if the file grows while it is read
             }
-            if (content.length > limit) {
-                throw new ImageException(file + " has more than " + (limit >> 20) + " MiB, more than any image within"
-                        + " the limit of " + megapixels(maxPixels) + " megapixels can have: it is not an image, or"
-                        + " raise the pixel limit.");
+            if (content.length > MAX_BYTES) {
+                throw new ImageException(file + " grew past the " + (MAX_BYTES >> 20) + " MiB an image file may have"
+                        + " while it was read.");
             }
         } catch (ImageException e) {
             throw e;

@@ -72,7 +72,8 @@ public final class Planner {
             Optional<NodeType> type = registry.find(node.getType());
             if (type.isEmpty()) {
                 problems.add(Problem.error("unknown-node-type", node.getId(), "no installed plug-in provides node type '"
-                        + node.getType() + "'" + (node.getTypeVersion() == null ? "" : " " + node.getTypeVersion())
+                        + com.pexper.model.text.Quote.shorten(node.getType()) + "'"
+                        + (node.getTypeVersion() == null ? "" : " " + com.pexper.model.text.Quote.shorten(node.getTypeVersion()))
                         + ". The node keeps its settings and connections until it is available.",
                         "Install the plug-in that provides it (see `pexper nodes` for what is installed)."));
                 continue;
