@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.files.FileAccess;
+import com.pexper.model.text.Quote;
 
 /**
  * The folders the user granted a workflow on the command line, {@code --allow-read DIR} and
@@ -66,7 +67,7 @@ record FileGrants(List<Path> read, List<Path> write) {
     }
 
     private static String quoted(Path path) {
-        String text = path.toString();
+        String text = Quote.path(path);
         return text.matches("[A-Za-z0-9_./@%+=:,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 }

@@ -13,6 +13,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
+import com.pexper.model.text.Quote;
+
 /**
  * The folders a run's nodes may read and write. A workflow is data from anywhere (a download, a
  * colleague, a forum), so its paths are confined: it reads its own folder, the output folder and
@@ -47,8 +49,11 @@ public final class FileAccess {
 
         /** Advice in words for hosts without flags of their own. */
         GrantAdvice IN_WORDS = (mode, folder) -> "To allow it, grant the workflow " + mode.verb() + " access to "
-                + folder + ".";
+                + Quote.path(folder) + ".";
     }
+
+    /** Linux's PATH_MAX: longer paths cannot be opened anywhere. */
+    static final int MAX_PATH_LENGTH = 4096;
 
     private final Path workflowFolder;
     private final Path outputFolder;
@@ -107,13 +112,13 @@ public final class FileAccess {
         try {
             BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile() && !attributes.isDirectory()) {
-                throw new FileAccessException(real + " is not a regular file (it is a device, a pipe or a socket);"
+                throw new FileAccessException(Quote.path(real) + " is not a regular file (it is a device, a pipe or a socket);"
                         + " Pexper reads only files and folders.");
             }
         } catch (NoSuchFileException e) {
             // the reading node reports the missing file with its own advice
         } catch (IOException e) {
-            throw new FileAccessException("cannot read " + real + ": " + e.getMessage());
+            throw new FileAccessException("cannot read " + Quote.path(real) + ": " + Quote.shorten(e.getMessage()));
         }
         return real;
     }
@@ -127,12 +132,12 @@ public final class FileAccess {
     public Path checkWrite(Path path) throws FileAccessException {
         Path real = confine(outputFolder, path, Mode.WRITE);
         if (real.equals(workflowFile)) {
-            throw new FileAccessException("writing " + real + " would replace the workflow itself; a workflow never"
+            throw new FileAccessException("writing " + Quote.path(real) + " would replace the workflow itself; a workflow never"
                     + " rewrites its own file. Choose another path.");
         }
         if (Files.exists(real, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileAccessException(real + " is not a regular file (it is a device, a pipe or a socket);"
+            throw new FileAccessException(Quote.path(real) + " is not a regular file (it is a device, a pipe or a socket);"
                     + " Pexper writes only files.");
         }
         return real;
@@ -163,17 +168,22 @@ public final class FileAccess {
 
     private Path confine(Path base, Path path, Mode mode) throws FileAccessException {
         Objects.requireNonNull(path, "path");
+        if (path.toString().length() > MAX_PATH_LENGTH) {
+            // no file system has such a path; following its names one by one would cost time and memory for nothing
+            throw new FileAccessException(Quote.path(path) + " has " + path.toString().length() + " characters, more than"
+                    + " any path a file system allows (" + MAX_PATH_LENGTH + "); check the path.");
+        }
         Path absolute;
         try {
             absolute = base.resolve(path).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new FileAccessException("'" + path + "' is not a valid path: " + e.getReason());
+            throw new FileAccessException(Quote.of(path.toString()) + " is not a valid path: " + e.getReason());
         }
         Path real = real(absolute);
         for (Path folder : protectedFolders) {
             if (absolute.startsWith(folder) || real.startsWith(folder)) {
-                throw new FileAccessException("cannot " + mode.verb() + " " + absolute + ": it is inside Pexper's data"
-                        + " folder " + folder + " (keys, settings, run records), which a workflow can never "
+                throw new FileAccessException("cannot " + mode.verb() + " " + Quote.path(absolute) + ": it is inside Pexper's"
+                        + " data folder " + Quote.path(folder) + " (keys, settings, run records), which a workflow can never "
                         + mode.verb() + ", whatever it is granted.");
             }
         }
@@ -184,12 +194,12 @@ public final class FileAccess {
             }
         }
         Path grant = Files.isDirectory(real) ? real : real.getParent() == null ? real : real.getParent();
-        String where = mode == Mode.WRITE ? "the output folder " + outputFolder
-                : workflowFolder.equals(outputFolder) ? "the workflow's folder " + workflowFolder + " (its output folder)"
-                : "the workflow's folder " + workflowFolder + ", the output folder " + outputFolder;
+        String where = mode == Mode.WRITE ? "the output folder " + Quote.path(outputFolder)
+                : workflowFolder.equals(outputFolder) ? "the workflow's folder " + Quote.path(workflowFolder) + " (its output folder)"
+                : "the workflow's folder " + Quote.path(workflowFolder) + ", the output folder " + Quote.path(outputFolder);
         int granted = mode == Mode.READ ? readable.size() - 1 - 1 : writable.size() - 1;
-        throw new FileAccessException("cannot " + mode.verb() + " " + absolute
-                + (real.equals(absolute) ? "" : " (a link to " + real + ")") + ": a workflow may " + mode.verb()
+        throw new FileAccessException("cannot " + mode.verb() + " " + Quote.path(absolute)
+                + (real.equals(absolute) ? "" : " (a link to " + Quote.path(real) + ")") + ": a workflow may " + mode.verb()
                 + " only inside " + where + (granted > 0 ? " and the folders granted to it" : "") + ". "
                 + advice.howToAllow(mode, grant));
     }

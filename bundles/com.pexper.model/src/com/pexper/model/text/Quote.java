@@ -47,6 +47,26 @@ public final class Quote {
         return text == null ? "null" : escaped(text, max, false);
     }
 
+    /** The longest path a message shows whole; real ones are far shorter. */
+    public static final int MAX_PATH = 240;
+
+    /**
+     * A file path for a message, on one line: whole up to {@link #MAX_PATH} characters, else its
+     * start and its end around "...", so that the file's name still shows.
+     */
+    public static String path(Object path) {
+        if (path == null) {
+            return "null";
+        }
+        String text = escaped(path.toString(), Integer.MAX_VALUE - 8, false);
+        if (text.length() <= MAX_PATH) {
+            return text;
+        }
+        int head = MAX_PATH / 2 - 2;
+        int tail = MAX_PATH - head - ELLIPSIS.length();
+        return text.substring(0, head) + ELLIPSIS + text.substring(text.length() - tail);
+    }
+
     private static String escaped(String text, int max, boolean quoted) {
         StringBuilder result = new StringBuilder(Math.min(text.length(), max) + 8);
         for (int i = 0; i < text.length(); i++) {

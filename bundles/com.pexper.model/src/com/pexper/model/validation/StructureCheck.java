@@ -13,6 +13,7 @@ import com.pexper.model.Node;
 import com.pexper.model.ParameterValue;
 import com.pexper.model.Workflow;
 import com.pexper.model.graph.WorkflowGraph;
+import com.pexper.model.text.Quote;
 
 /**
  * The checks that need nothing but the workflow itself: ids, connections that lead nowhere, cycles,
@@ -121,6 +122,7 @@ public final class StructureCheck {
 
     /** "a.out -> b.in", as connections are shown to users. */
     public static String describe(Connection c) {
-        return c.getSourceNode() + "." + c.getSourcePort() + " -> " + c.getTargetNode() + "." + c.getTargetPort();
+        return Quote.shorten(c.getSourceNode() + "." + c.getSourcePort()) + " -> "
+                + Quote.shorten(c.getTargetNode() + "." + c.getTargetPort());
     }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import com.pexper.core.files.FileAccess;
 import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.ParameterType;
+import com.pexper.model.text.Quote;
 import com.pexper.model.validation.Problem;
 
 /**
@@ -40,7 +41,7 @@ public final class FileParameterCheck {
                     Path path = Path.of(PLACEHOLDER.matcher(text).replaceAll("x"));
                     refusal = access.refusal(path, spec.writes() ? FileAccess.Mode.WRITE : FileAccess.Mode.READ);
                 } catch (InvalidPathException e) {
-                    refusal = "'" + text + "' is not a valid path: " + e.getReason();
+                    refusal = Quote.of(text) + " is not a valid path: " + e.getReason();
                 }
                 if (refusal != null) {
                     problems.add(Problem.error("file-access", step.id(), "parameter '" + spec.name() + "': " + refusal,

@@ -21,6 +21,7 @@ import com.pexper.model.Connection;
 import com.pexper.model.Node;
 import com.pexper.model.Workflow;
 import com.pexper.model.graph.WorkflowGraph;
+import com.pexper.model.text.Quote;
 import com.pexper.model.validation.Problem;
 import com.pexper.model.validation.StructureCheck;
 
@@ -137,7 +138,7 @@ public final class Planner {
                         continue; // its inputs are unknown until its parameters are fixed
                     }
                     problems.add(Problem.error("unknown-input", node.getId(), types[i].label() + " has no input '"
-                            + c.getTargetPort() + "' (connection " + StructureCheck.describe(c) + ").",
+                            + Quote.shorten(c.getTargetPort()) + "' (connection " + StructureCheck.describe(c) + ").",
                             suggest(c.getTargetPort(), signature.inputs()) + "Connect to one of its inputs: "
                                     + names(signature.inputs()) + "."));
                     continue;
@@ -178,7 +179,7 @@ public final class Planner {
             for (int p = 0; p < signature.inputs().size(); p++) {
                 PortSpec port = signature.inputs().get(p);
                 if (port.required() && bindings[i][p] == null && !isConnected(graph.incoming(i), port.name())) {
-                    problems.add(Problem.error("missing-input", node.getId(), "input '" + port.name() + "' ("
+                    problems.add(Problem.error("missing-input", node.getId(), "input '" + Quote.shorten(port.name()) + "' ("
                             + port.type().displayName() + ") is not connected.",
                             "Connect an output that gives " + port.type().displayName() + " to it."));
                 }
@@ -321,8 +322,13 @@ public final class Planner {
         return previous[b.length()];
     }
 
+    /** The ports' names for a message: the first twenty, each shortened (a template's placeholders are user text). */
     private static String names(List<PortSpec> ports) {
-        return ports.isEmpty() ? "(none)" : String.join(", ", ports.stream().map(PortSpec::name).toList());
+        if (ports.isEmpty()) {
+            return "(none)";
+        }
+        String shown = String.join(", ", ports.stream().limit(20).map(p -> Quote.shorten(p.name())).toList());
+        return ports.size() > 20 ? shown + " and " + (ports.size() - 20) + " more" : shown;
     }
 
     @SuppressWarnings("unchecked")

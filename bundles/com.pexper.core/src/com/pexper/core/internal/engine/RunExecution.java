@@ -1059,7 +1059,7 @@ public final class RunExecution implements RunHandle {
         try {
             return Conversions.convert(value, b.targetType(), baseDirectory);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("input '" + b.port().name() + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("input '" + Quote.shorten(b.port().name()) + "': " + e.getMessage(), e);
         }
     }
 

@@ -21,6 +21,7 @@ import com.pexper.imaging.Image;
 import com.pexper.imaging.ImageEncoder;
 import com.pexper.imaging.ImageFormat;
 import com.pexper.imaging.Rgba;
+import com.pexper.model.text.Quote;
 import com.pexper.model.io.AtomicFile;
 
 /**
@@ -91,10 +92,10 @@ public final class SaveImageNode implements NodeFactory {
                 context.writeFile(target, out -> encoder.write(image, out),
                         overwrite ? AtomicFile.Existing.REPLACE : AtomicFile.Existing.FAIL);
             } catch (FileAlreadyExistsException e) {
-                throw new NodeExecutionException(target + " already exists and was kept; turn on 'overwrite' to"
+                throw new NodeExecutionException(Quote.path(target) + " already exists and was kept; turn on 'overwrite' to"
                         + " replace it, or choose another folder.");
             } catch (IOException e) {
-                throw new NodeExecutionException("cannot save " + target + ": " + e.getMessage(), e);
+                throw new NodeExecutionException("cannot save " + Quote.path(target) + ": " + Quote.path(e.getMessage()), e);
             }
             return Outputs.of("file", FileValue.of(target));
         };

@@ -32,6 +32,7 @@ import com.pexper.core.node.Outputs;
 import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.ParameterType;
 import com.pexper.core.node.Parameters;
+import com.pexper.model.text.Quote;
 import com.pexper.core.node.PortSpec;
 
 /**
@@ -66,7 +67,7 @@ public final class ListFolderNode implements NodeFactory {
         try {
             matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         } catch (PatternSyntaxException e) {
-            throw new InvalidConfigurationException("'" + pattern + "' is not a valid pattern: " + e.getDescription());
+            throw new InvalidConfigurationException(Quote.of(pattern) + " is not a valid pattern: " + e.getDescription());
         }
         boolean matchPath = pattern.contains("/");
         boolean recursive = parameters.flag("recursive");
@@ -99,10 +100,10 @@ public final class ListFolderNode implements NodeFactory {
             private List<Path> list(ExecutionContext context) throws NodeExecutionException {
                 Path folder = context.readable(configured);
                 if (!Files.exists(folder)) {
-                    throw new NodeExecutionException("the folder " + folder + " does not exist. Check 'folder'.");
+                    throw new NodeExecutionException("the folder " + Quote.path(folder) + " does not exist. Check 'folder'.");
                 }
                 if (!Files.isDirectory(folder)) {
-                    throw new NodeExecutionException(folder + " is a file, not a folder. Check 'folder'.");
+                    throw new NodeExecutionException(Quote.path(folder) + " is a file, not a folder. Check 'folder'.");
                 }
                 List<Path> found = new ArrayList<>();
                 try {
@@ -137,13 +138,13 @@ public final class ListFolderNode implements NodeFactory {
                                 }
                             });
                 } catch (NoSuchFileException e) {
-                    throw new NodeExecutionException("the folder " + folder + " does not exist. Check 'folder'.");
+                    throw new NodeExecutionException("the folder " + Quote.path(folder) + " does not exist. Check 'folder'.");
                 } catch (NotDirectoryException e) {
-                    throw new NodeExecutionException(folder + " is a file, not a folder. Check 'folder'.");
+                    throw new NodeExecutionException(Quote.path(folder) + " is a file, not a folder. Check 'folder'.");
                 } catch (IOException e) {
-                    throw new NodeExecutionException("cannot list " + folder + ": " + e.getMessage(), e);
+                    throw new NodeExecutionException("cannot list " + Quote.path(folder) + ": " + Quote.path(e.getMessage()), e);
                 } catch (IllegalStateException e) {
-                    throw new NodeExecutionException(folder + " has " + e.getMessage() + "; narrow 'pattern'.");
+                    throw new NodeExecutionException(Quote.path(folder) + " has " + e.getMessage() + "; narrow 'pattern'.");
                 }
                 found.sort(null);
                 return found;

@@ -26,6 +26,7 @@ import com.pexper.core.node.Outputs;
 import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.ParameterType;
 import com.pexper.core.node.Parameters;
+import com.pexper.model.text.Quote;
 import com.pexper.core.node.PortSpec;
 
 /** Reads a text file, strictly decoded: a file that is not in the chosen encoding is an error, not mojibake. */
@@ -77,12 +78,12 @@ public final class ReadTextNode implements NodeFactory {
     static String read(Path file, Charset charset) throws NodeExecutionException {
         try {
             if (Files.isDirectory(file)) {
-                throw new NodeExecutionException("cannot read " + file + ": it is a folder, not a file. Use"
+                throw new NodeExecutionException("cannot read " + Quote.path(file) + ": it is a folder, not a file. Use"
                         + " 'List folder' to read the files in it.");
             }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new NodeExecutionException("cannot read " + file + ": it has " + (size >> 20) + " MiB, more"
+                throw new NodeExecutionException("cannot read " + Quote.path(file) + ": it has " + (size >> 20) + " MiB, more"
                         + " than the " + (MAX_BYTES >> 20) + " MiB a text file may have here. Is it really text?");
             }
             byte[] bytes;
@@ -90,22 +91,22 @@ public final class ReadTextNode implements NodeFactory {
                 bytes = in.readNBytes((int) MAX_BYTES + 1); // the size may change after it was looked at
             }
             if (bytes.length > MAX_BYTES) {
-                throw new NodeExecutionException("cannot read " + file + ": it grew past the " + (MAX_BYTES >> 20)
+                throw new NodeExecutionException("cannot read " + Quote.path(file) + ": it grew past the " + (MAX_BYTES >> 20)
                         + " MiB a text file may have here while it was read. Is it really text?");
             }
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            throw new NodeExecutionException("cannot read " + file + ": there is no such file. Check the path.");
+            throw new NodeExecutionException("cannot read " + Quote.path(file) + ": there is no such file. Check the path.");
         } catch (AccessDeniedException e) {
-            throw new NodeExecutionException("cannot read " + file + ": permission denied.");
+            throw new NodeExecutionException("cannot read " + Quote.path(file) + ": permission denied.");
         } catch (MalformedInputException e) {
-            throw new NodeExecutionException("cannot read " + file + " as " + charset.name() + ": it is not valid "
+            throw new NodeExecutionException("cannot read " + Quote.path(file) + " as " + charset.name() + ": it is not valid "
                     + charset.name() + " text. Choose the file's encoding in 'encoding', or check it is a text file.");
         } catch (CharacterCodingException e) {
-            throw new NodeExecutionException("cannot read " + file + " as " + charset.name() + ": " + e.getMessage());
+            throw new NodeExecutionException("cannot read " + Quote.path(file) + " as " + charset.name() + ": " + Quote.path(e.getMessage()));
         } catch (IOException e) {
-            throw new NodeExecutionException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new NodeExecutionException("cannot read " + Quote.path(file) + ": " + Quote.path(e.getMessage()), e);
         }
     }
 }

@@ -17,6 +17,7 @@ import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.ParameterType;
 import com.pexper.core.node.Parameters;
 import com.pexper.core.node.PortSpec;
+import com.pexper.model.text.Quote;
 import com.pexper.model.io.AtomicFile;
 
 /**
@@ -68,11 +69,11 @@ public final class WriteTextNode implements NodeFactory {
                 context.writeFile(target, out -> out.write(bytes),
                         overwrite ? AtomicFile.Existing.REPLACE : AtomicFile.Existing.FAIL);
             } catch (FileAlreadyExistsException e) {
-                throw new NodeExecutionException(target + " already exists and 'overwrite' is off; it was kept."
+                throw new NodeExecutionException(Quote.path(target) + " already exists and 'overwrite' is off; it was kept."
                         + " Choose another path, or turn on 'overwrite' to replace it (the old file is kept as "
                         + target.getFileName() + ".bak).");
             } catch (IOException e) {
-                throw new NodeExecutionException("cannot write " + target + ": " + e.getMessage(), e);
+                throw new NodeExecutionException("cannot write " + Quote.path(target) + ": " + Quote.path(e.getMessage()), e);
             }
             return Outputs.of("file", FileValue.of(target));
         };
