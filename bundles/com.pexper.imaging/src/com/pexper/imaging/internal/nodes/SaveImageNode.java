@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import com.pexper.core.data.DataType;
 import com.pexper.core.data.FileValue;
@@ -20,6 +21,7 @@ import com.pexper.core.node.PortSpec;
 import com.pexper.imaging.Image;
 import com.pexper.imaging.ImageEncoder;
 import com.pexper.imaging.ImageFormat;
+import com.pexper.imaging.Provenance;
 import com.pexper.imaging.Rgba;
 import com.pexper.model.text.Quote;
 import com.pexper.model.io.AtomicFile;
@@ -49,6 +51,10 @@ public final class SaveImageNode implements NodeFactory {
                         .range(1, 100).help("JPEG quality; ignored for PNG, which is lossless."))
                 .parameter(ParameterSpec.of("background", ParameterType.COLOR).label("JPEG background")
                         .defaultValue("#ffffff").help("What transparent areas become in a JPEG, which has no alpha."))
+                .parameter(ParameterSpec.of("recipe", ParameterType.STRING).label("Recipe").defaultValue("")
+                        .help("How the image was made (model, settings), in one line. When set, a PNG records it with"
+                                + " the source's SHA-256, and a result already there from the same source and recipe"
+                                + " counts as saved: a batch run again resumes instead of failing on it."))
                 .parameter(ParameterSpec.of("overwrite", ParameterType.BOOLEAN).label("Replace existing files")
                         .defaultValue(false).help("Off: a file that exists is kept and the item fails with a message."))
                 .marksOutput()
@@ -73,6 +79,11 @@ public final class SaveImageNode implements NodeFactory {
         ImageEncoder encoder = format == ImageFormat.PNG ? ImageEncoder.png()
                 : new ImageEncoder(format, (int) parameters.integer("quality"), background.rgb());
         boolean overwrite = parameters.flag("overwrite");
+        String recipe = parameters.string("recipe");
+        if (recipe.indexOf('\n') >= 0 || recipe.indexOf('\r') >= 0 || recipe.length() > 1024) {
+            throw new InvalidConfigurationException("'recipe' is one line of at most 1024 characters");
+        }
+        boolean recorded = !recipe.isEmpty() && format == ImageFormat.PNG;
         return (inputs, context) -> {
             Path source = inputs.has("source") ? inputs.path("source").toAbsolutePath().normalize() : null;
             if (context.itemIndex() >= 0 && !pattern.contains("{index}") && !(pattern.contains("{name}") && source != null)) {
@@ -89,7 +100,17 @@ public final class SaveImageNode implements NodeFactory {
             }
             Image image = inputs.get("image", Image.class);
             try {
-                context.writeFile(target, out -> encoder.write(image, out),
+                Map<String, String> text = Map.of();
+                if (recorded && source != null) {
+                    Provenance made = Provenance.of(context.readable(source), recipe);
+                    if (Provenance.readFrom(context.readable(target)).filter(made::equals).isPresent()) {
+                        context.log(target.getFileName() + " is there already, made from the same photo the same way");
+                        return Outputs.of("file", FileValue.of(target));
+                    }
+                    text = made.asText();
+                }
+                Map<String, String> written = text;
+                context.writeFile(target, out -> encoder.write(image, out, written),
                         overwrite ? AtomicFile.Existing.REPLACE : AtomicFile.Existing.FAIL);
             } catch (FileAlreadyExistsException e) {
                 throw new NodeExecutionException(Quote.path(target) + " already exists and was kept; turn on 'overwrite' to"

@@ -230,8 +230,13 @@ class ProductTest {
         byte[] png = Files.readAllBytes(out.resolve("astronaut.png"));
         assertEquals(6, png[25], "an RGBA PNG"); // IHDR colour type
         Outcome again = run("remove-bg", "examples/images/astronaut.png", "--out", out.toString());
-        assertEquals(4, again.code(), "an existing result is kept");
-        assertTrue(again.err().contains("already exists"), again.err());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("1 of 1 photos are done already"), again.err());
+        Files.writeString(out.resolve("astronaut.png"), "the user's own file");
+        Outcome theirs = run("remove-bg", "examples/images/astronaut.png", "--out", out.toString());
+        assertEquals(4, theirs.code(), "a file Pexper did not make from this photo is kept");
+        assertTrue(theirs.err().contains("already exists"), theirs.err());
+        assertEquals("the user's own file", Files.readString(out.resolve("astronaut.png")));
         // A name with a line break is one photo, not two paths (the second resolved elsewhere).
         Path odd = Files.copy(ROOT.resolve("examples/images/astronaut.png"), Files.createDirectories(work.resolve("in"))
                 .resolve("two\nlines.png"));
@@ -271,6 +276,61 @@ class ProductTest {
         assertTrue(tooSmall.err().contains(" MiB of memory, more than the 300 MiB Pexper may give the items it works on"
                 + " (its Java heap can grow to 600 MiB)"), tooSmall.err());
         assertTrue(tooSmall.err().contains("PEXPER_MAX_HEAP=8g"), tooSmall.err());
+    }
+
+    /**
+     * kill -9 in the middle of a batch, then the same command again: the photos done before the
+     * kill are not redone (their results record the photo's SHA-256 and the settings), the others
+     * are, nothing half-written is left, and the run ends well.
+     */
+    @Test
+    void aBatchKilledMidwayResumesWhereItStopped() throws Exception {
+        String models = System.getenv("PEXPER_TEST_MODELS");
+        org.junit.jupiter.api.Assumptions.assumeTrue(models != null, "PEXPER_TEST_MODELS is not set; .ci/run sets it");
+        assertEquals(0, run("models", "install", Path.of(models, "isnet-small.onnx").toString()).code());
+        Path photos = Files.createDirectories(work.resolve("batch"));
+        for (int i = 0; i < 6; i++) {
+            Files.copy(ROOT.resolve("examples/images/" + (i % 2 == 0 ? "astronaut.png" : "coffee.png")),
+                    photos.resolve("photo-" + i + ".png"));
+        }
+        Path out = work.resolve("batch-out");
+        Process batch = pexper("remove-bg", photos.toString(), "--out", out.toString(), "--model", "isnet-small",
+                "--jobs", "1").redirectErrorStream(true).redirectOutput(work.resolve("killed.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (countResults(out) < 2 && batch.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        batch.descendants().forEach(ProcessHandle::destroyForcibly); // the JVM under the launcher script
+        batch.destroyForcibly();
+        batch.waitFor(10, TimeUnit.SECONDS);
+        long before = countResults(out);
+        assertTrue(before >= 2 && before < 6, before + " results before the kill; " + Files.readString(work.resolve("killed.log")));
+
+        Outcome again = run("remove-bg", photos.toString(), "--out", out.toString(), "--model", "isnet-small");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains(before + " of 6 photos are done already in " + out), again.err());
+        assertTrue(again.err().contains("doing the other " + (6 - before)), again.err());
+        assertEquals(6, countResults(out));
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().contains(".tmp-")).toList(),
+                    "what the killed process was writing is gone");
+        }
+        Outcome done = run("remove-bg", photos.toString(), "--out", out.toString(), "--model", "isnet-small");
+        assertEquals(0, done.code(), done.err());
+        assertTrue(done.err().contains("6 of 6 photos are done already"), done.err());
+        Outcome refined = run("remove-bg", photos.toString(), "--out", out.toString(), "--model", "isnet-small",
+                "--refine", "--jobs", "1");
+        assertEquals(4, refined.code(), "results made with other settings are neither taken as done nor replaced");
+        assertTrue(refined.err().contains("already exists"), refined.err());
+    }
+
+    private static long countResults(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            return files.filter(p -> p.getFileName().toString().matches("photo-\\d\\.png")).count();
+        }
     }
 
     @Test
