@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.pexper.model.text.Quote;
 import com.pexper.ai.AiException.Kind;
 import com.pexper.ai.http.ProviderHttp;
 import com.pexper.ai.keys.CredentialStore;
@@ -284,8 +285,11 @@ public final class AiClients {
         try {
             // Not ProviderHttp.JSON: loading ProviderHttp loads OkHttp, which a command that sends nothing must not pay for.
             root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + " is not valid JSON" + Quote.jsonLocation(e) + ": " + Quote.jsonProblem(e)
+                    + "; fix or remove it", e);
         } catch (IOException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getMessage() + "; fix or remove it", e);
+            throw new IOException(file + " cannot be read: " + Quote.path(e.getMessage()) + "; fix or remove it", e);
         }
         if (root == null || !root.isObject()) {
             throw new IOException(file + " must hold an object of provider ids, each with its settings");

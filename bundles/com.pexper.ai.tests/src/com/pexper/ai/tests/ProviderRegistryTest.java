@@ -71,4 +71,16 @@ class ProviderRegistryTest {
         AiException unknown = assertThrows(AiException.class, () -> clients.provider("nobody", null));
         assertTrue(unknown.getMessage().contains("./pexper providers"), unknown.getMessage());
     }
+
+    @Test
+    void aBrokenProvidersFileIsNamedWithWhereAndWhatInOneBoundedLine(@TempDir Path folder) throws Exception {
+        Path file = java.nio.file.Files.writeString(folder.resolve("providers.json"),
+                "{\"openai\": {\"baseUrl\": " + "x".repeat(30_000) + "}}");
+        java.io.IOException broken = assertThrows(java.io.IOException.class, () -> AiClients.readSettings(file));
+        assertTrue(broken.getMessage().startsWith(file + " is not valid JSON (line 1, column "), broken.getMessage());
+        assertTrue(broken.getMessage().endsWith("; fix or remove it"), broken.getMessage());
+        assertTrue(broken.getMessage().length() < 600, broken.getMessage().length() + " characters");
+        assertTrue(!broken.getMessage().contains("com.fasterxml") && !broken.getMessage().contains("[Source:"),
+                broken.getMessage());
+    }
 }
