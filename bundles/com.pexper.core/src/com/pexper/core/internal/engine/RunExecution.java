@@ -91,11 +91,8 @@ public final class RunExecution implements RunHandle {
         CacheKey key;
         Value[] outputs;
         int readersLeft;
-        /** What the node declared this item needs (-1: not asked yet), and what of it is reserved now. */
+        /** What the node declared this item needs, -1 until asked. */
         long memoryNeed = -1;
-        long reserved;
-        /** The per-item consumers, direct or further down, that have yet to finish this item. */
-        int holders;
     }
 
     /** The coordinator's view of one node. */
@@ -161,11 +158,7 @@ public final class RunExecution implements RunHandle {
     private final Path baseDirectory;
     private final Path outputDirectory;
     private final FileAccess access;
-    private final MemoryBudget memory;
-    /** Per step: the mapped steps it reads per item from, directly or through others (their items' memory it holds). */
-    private final int[][] perItemAncestors;
-    /** Per step: the steps that read its items, directly or through others. */
-    private final int[][] perItemDescendants;
+    private final ItemMemory memory;
     private final List<NodeRun> memoryBlocked = new ArrayList<>();
     private boolean forceMemory;
     private AutoCloseable memoryListener = () -> {
@@ -212,33 +205,13 @@ public final class RunExecution implements RunHandle {
         this.baseDirectory = request.baseDirectory();
         this.outputDirectory = request.effectiveOutputDirectory();
         this.access = access;
-        this.memory = memory;
+        this.memory = new ItemMemory(memory, steps);
         this.runs = new NodeRun[steps.length];
         this.parameterKeys = new byte[steps.length][];
         for (int p = 0; p < steps.length; p++) {
             runs[p] = new NodeRun(steps[p]);
             parameterKeys[p] = steps[p].parameterKey().getBytes(StandardCharsets.UTF_8);
         }
-        this.perItemAncestors = new int[steps.length][];
-        List<List<Integer>> descendants = new ArrayList<>();
-        for (int p = 0; p < steps.length; p++) {
-            descendants.add(new ArrayList<>());
-            java.util.TreeSet<Integer> ancestors = new java.util.TreeSet<>();
-            for (Plan.Binding b : steps[p].bindings()) {
-                if (b != null && b.perItem() && steps[b.source()].mapped()) {
-                    ancestors.add(b.source());
-                    for (int a : perItemAncestors[b.source()]) {
-                        ancestors.add(a);
-                    }
-                }
-            }
-            perItemAncestors[p] = ancestors.stream().mapToInt(Integer::intValue).toArray();
-            for (int a : perItemAncestors[p]) {
-                descendants.get(a).add(p);
-            }
-        }
-        this.perItemDescendants = descendants.stream().map(d -> d.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
         for (NodeRun run : runs) {
             run.consumersLeft = run.step.consumers().length;
             run.retain = run.step.signature().output();
@@ -394,7 +367,7 @@ public final class RunExecution implements RunHandle {
 
     /** Starts the coordinator on its own thread. */
     public RunExecution start() {
-        memoryListener = memory.onRelease(() -> inbox.add(MEMORY));
+        memoryListener = memory.budget().onRelease(() -> inbox.add(MEMORY));
         Thread coordinator = new Thread(this::coordinate, "pexper-run-" + runId);
         coordinator.setDaemon(true);
         coordinator.start();
@@ -421,6 +394,7 @@ public final class RunExecution implements RunHandle {
                         forceMemory = true;
                         retryMemoryBlocked();
                         drain();
+                        forceMemory = false;
                         continue;
                     }
                     failStuck();
@@ -551,6 +525,7 @@ public final class RunExecution implements RunHandle {
         run.state = State.OPEN;
         run.itemCount = count;
         run.items = new Item[count];
+        memory.open(step.position(), count);
         for (int i = 0; i < count; i++) {
             run.items[i] = new Item();
             run.items[i].readersLeft = run.perItemReaders;
@@ -676,17 +651,19 @@ public final class RunExecution implements RunHandle {
         if (item.memoryNeed < 0) {
             item.memoryNeed = memoryNeeded(run, i, inputs);
         }
-        if (item.memoryNeed > memory.total()) {
-            failItem(run, i, inputs, memory.tooLarge(item.memoryNeed));
-            return true;
-        }
-        if (item.memoryNeed > 0) {
-            if (!memory.tryReserve(item.memoryNeed, forceMemory)) {
+        switch (memory.admit(run.step.position(), i, item.memoryNeed, forceMemory)) {
+            case TOO_LARGE -> {
+                failItem(run, i, inputs, memory.budget().tooLarge(item.memoryNeed));
+                return true;
+            }
+            case WAIT -> {
                 return false;
             }
-            forceMemory = false;
-            item.reserved = item.memoryNeed;
-            item.holders = perItemDescendants[run.step.position()].length;
+            case ADMITTED -> {
+                if (item.memoryNeed > 0) {
+                    forceMemory = false; // one item beyond the budget is enough to make progress
+                }
+            }
         }
         item.state = ItemState.SUBMITTED;
         submit(new Task(run, i, run.itemCount, inputs));
@@ -701,15 +678,6 @@ public final class RunExecution implements RunHandle {
         }
     }
 
-    /** Gives an item's memory back; the budget then tells every run waiting for some. */
-    private void releaseMemory(Item item) {
-        if (item.reserved > 0) {
-            long reserved = item.reserved;
-            item.reserved = 0;
-            memory.release(reserved);
-        }
-    }
-
     /** Items wait for memory no longer once some is given back: admit them again, in order. */
     private void retryMemoryBlocked() {
         List<NodeRun> blocked = new ArrayList<>(memoryBlocked);
@@ -719,23 +687,6 @@ public final class RunExecution implements RunHandle {
         }
     }
 
-    /** Once a node and everything reading its items are done, none of its items' memory is held any longer. */
-    private void releaseSettledMemory() {
-        for (NodeRun run : runs) {
-            if (run.items == null || run.state != State.DONE) {
-                continue;
-            }
-            boolean settled = true;
-            for (int d : perItemDescendants[run.step.position()]) {
-                settled &= runs[d].state == State.DONE;
-            }
-            if (settled) {
-                for (Item item : run.items) {
-                    releaseMemory(item);
-                }
-            }
-        }
-    }
 
     private void submit(Task task) {
         inFlight++;
@@ -792,15 +743,7 @@ public final class RunExecution implements RunHandle {
 
     private void resolveItem(NodeRun run, int i) {
         Item item = run.items[i];
-        if (item.reserved > 0 && item.holders == 0) {
-            releaseMemory(item); // nothing after this node reads its items
-        }
-        for (int a : perItemAncestors[run.step.position()]) {
-            Item held = runs[a].items[i];
-            if (held.reserved > 0 && --held.holders <= 0) {
-                releaseMemory(held); // the item has been through every node that reads it
-            }
-        }
+        memory.resolved(run.step.position(), i);
         run.resolvedItems++;
         run.resolvedItemsSeen = run.resolvedItems;
         for (Plan.Binding b : run.step.bindings()) {
@@ -907,7 +850,9 @@ public final class RunExecution implements RunHandle {
         run.error = redactor.redact(error);
         run.sharedInputs = null;
         unresolved--;
-        releaseSettledMemory();
+        for (NodeRun settled : runs) {
+            memory.settle(settled.step.position(), p -> runs[p].state == State.DONE);
+        }
         Plan.Binding[] bindings = run.step.bindings();
         for (int j = 0; j < bindings.length; j++) {
             Plan.Binding b = bindings[j];
@@ -963,13 +908,7 @@ public final class RunExecution implements RunHandle {
     }
 
     private void finish() {
-        for (NodeRun run : runs) {
-            if (run.items != null) {
-                for (Item item : run.items) {
-                    releaseMemory(item);
-                }
-            }
-        }
+        memory.releaseAll();
         try {
             memoryListener.close();
         } catch (Exception e) {

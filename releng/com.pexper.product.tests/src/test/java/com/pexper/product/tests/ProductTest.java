@@ -247,6 +247,14 @@ class ProductTest {
         assertFalse(Files.exists(out.resolve("lines.png")), "only the photo given");
     }
 
+    /** Installs one of the models .ci/run fetched, the way a user would; skips the test without them. */
+    private void installTestModel(String file) throws IOException, InterruptedException {
+        String models = System.getenv("PEXPER_TEST_MODELS");
+        org.junit.jupiter.api.Assumptions.assumeTrue(models != null, "PEXPER_TEST_MODELS is not set; .ci/run sets it");
+        Outcome install = run("models", "install", Path.of(models, file).toString());
+        assertEquals(0, install.code(), install.err());
+    }
+
     /**
      * Three 16-bit photos of 30 megapixels each, through remove-bg in a 900 MB heap: run side by
      * side, as three workers would, one of them failed for want of memory (measured before the
@@ -255,9 +263,7 @@ class ProductTest {
      */
     @Test
     void aFolderOfLargeSixteenBitPhotosSucceedsWithinTheHeapByRunningFewerAtOnce() throws Exception {
-        String models = System.getenv("PEXPER_TEST_MODELS");
-        org.junit.jupiter.api.Assumptions.assumeTrue(models != null, "PEXPER_TEST_MODELS is not set; .ci/run sets it");
-        assertEquals(0, run("models", "install", Path.of(models, "isnet-small.onnx").toString()).code());
+        installTestModel("isnet-small.onnx");
         Path photos = Files.createDirectories(work.resolve("large"));
         LargePhotos.write(photos.resolve("a.png"), 6400, 4800);
         Files.copy(photos.resolve("a.png"), photos.resolve("b.png"));
@@ -285,9 +291,7 @@ class ProductTest {
      */
     @Test
     void aBatchKilledMidwayResumesWhereItStopped() throws Exception {
-        String models = System.getenv("PEXPER_TEST_MODELS");
-        org.junit.jupiter.api.Assumptions.assumeTrue(models != null, "PEXPER_TEST_MODELS is not set; .ci/run sets it");
-        assertEquals(0, run("models", "install", Path.of(models, "isnet-small.onnx").toString()).code());
+        installTestModel("isnet-small.onnx");
         Path photos = Files.createDirectories(work.resolve("batch"));
         for (int i = 0; i < 6; i++) {
             Files.copy(ROOT.resolve("examples/images/" + (i % 2 == 0 ? "astronaut.png" : "coffee.png")),
