@@ -1,6 +1,7 @@
 package com.pexper.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,5 +137,22 @@ class CacheTest {
         public int bitsPerChannel() {
             return 8;
         }
+    }
+
+    @Test
+    void theCacheFileIsWrittenDuringARunOnlyWhenResultsWereAdded() throws Exception {
+        Path file = folder.resolve("cache/flow.json");
+        PersistentResultCache cache = PersistentResultCache.open(file, 1 << 20);
+        assertFalse(cache.saveIfChanged(), "nothing to write yet");
+        assertFalse(Files.exists(file));
+        Workflow workflow = WorkflowBuilder.named("saved").node("t", "test.text", "text", "hi").node("out", "test.output")
+                .connect("t.text", "out.value").build();
+        try (Engine engine = Engine.builder(TestNodes.registry(new TestNodes.Journal())).build()) {
+            engine.run(workflow, RunRequest.builder().cache(cache).build());
+        }
+        assertTrue(cache.saveIfChanged());
+        assertTrue(Files.size(file) > 0);
+        assertFalse(cache.saveIfChanged(), "written already");
+        assertEquals(cache.size(), PersistentResultCache.open(file, 1 << 20).size());
     }
 }

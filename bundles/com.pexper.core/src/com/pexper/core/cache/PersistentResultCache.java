@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,8 @@ public final class PersistentResultCache implements ResultCache {
 
     private final Path file;
     private final MemoryResultCache memory;
+    /** Whether results were added since the file was last written. */
+    private final AtomicBoolean changed = new AtomicBoolean();
 
     private PersistentResultCache(Path file, MemoryResultCache memory) {
         this.file = file;
@@ -63,8 +66,23 @@ public final class PersistentResultCache implements ResultCache {
         return new PersistentResultCache(file, memory);
     }
 
+    /**
+     * Writes the file if results were added since it was last written: called every few seconds
+     * while a run goes on, so that a run killed midway loses only the last seconds of its work.
+     *
+     * @return whether it wrote
+     */
+    public boolean saveIfChanged() throws IOException {
+        if (!changed.get()) {
+            return false;
+        }
+        save();
+        return true;
+    }
+
     /** Writes the results that can be persisted, least recently used first, atomically. */
-    public void save() throws IOException {
+    public synchronized void save() throws IOException {
+        changed.set(false); // a result added while writing marks it changed again
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
         try (JsonGenerator out = MAPPER.getFactory().createGenerator(buffer)) {
             out.writeStartObject();
@@ -97,7 +115,12 @@ public final class PersistentResultCache implements ResultCache {
             out.writeEndArray();
             out.writeEndObject();
         }
-        AtomicFile.write(file, buffer.toByteArray(), AtomicFile.Existing.REPLACE);
+        try {
+            AtomicFile.write(file, buffer.toByteArray(), AtomicFile.Existing.REPLACE);
+        } catch (IOException e) {
+            changed.set(true); // still to be written
+            throw e;
+        }
     }
 
     public Path file() {
@@ -112,6 +135,7 @@ public final class PersistentResultCache implements ResultCache {
     @Override
     public void put(CacheKey key, CachedResult result) {
         memory.put(key, result);
+        changed.set(true);
     }
 
     @Override

@@ -22,9 +22,21 @@ final class LoopbackServers {
 
     /** Ollama's /api/chat: every request is kept, and each gets "A test photo." in two streamed pieces. */
     static HttpServer ollama(List<JsonNode> requests) throws IOException {
+        return ollama(requests, 0);
+    }
+
+    /** The same, each answer after {@code millis}, as a model takes a while over a photo; answered ones are counted. */
+    static HttpServer ollama(List<JsonNode> requests, long millis) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/api/chat", exchange -> {
-            requests.add(new ObjectMapper().readTree(exchange.getRequestBody()));
+            JsonNode request = new ObjectMapper().readTree(exchange.getRequestBody());
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            requests.add(request);
             respond(exchange, "application/x-ndjson",
                     "{\"model\":\"llava\",\"message\":{\"role\":\"assistant\",\"content\":\"A test\"},\"done\":false}\n"
                             + "{\"model\":\"llava\",\"message\":{\"role\":\"assistant\",\"content\":\" photo.\"},\"done\":true}\n");

@@ -328,6 +328,48 @@ class ProductTest {
         assertTrue(refined.err().contains("already exists"), refined.err());
     }
 
+    /**
+     * A run of AI calls killed midway (kill -9) keeps what it finished: the cache is written every
+     * few seconds while the run goes on, so the same run again asks the model only for the photos
+     * it had not answered, instead of paying for every call twice.
+     */
+    @Test
+    void aKilledRunKeepsTheAiAnswersItHadAndTheRerunAsksOnlyForTheRest() throws Exception {
+        List<JsonNode> answered = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer ollama = LoopbackServers.ollama(answered, 700);
+        try {
+            Files.createDirectories(home.resolve("settings"));
+            Files.writeString(home.resolve("settings/providers.json"), "{\"ollama\": {\"baseUrl\": \""
+                    + LoopbackServers.address(ollama) + "\", \"maxConcurrentRequests\": \"1\"}}");
+            Path flow = Files.copy(ROOT.resolve("examples/alt-text.pexper"), work.resolve("alt-text.pexper"));
+            Path images = Files.createDirectories(work.resolve("images"));
+            for (int i = 0; i < 8; i++) {
+                Files.copy(ROOT.resolve("examples/images/coffee.png"), images.resolve("photo-" + i + ".png"));
+            }
+            Process killed = pexper("run", flow.toString()).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("killed-run.log").toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (answered.size() < 3 && killed.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(2_600); // the cache is written every 2 seconds while a run goes on
+            killed.descendants().forEach(ProcessHandle::destroyForcibly);
+            killed.destroyForcibly();
+            killed.waitFor(10, TimeUnit.SECONDS);
+            Thread.sleep(1_000); // a request the killed run had in flight is answered to nobody: count it here
+            int before = answered.size();
+            assertTrue(before >= 3 && before < 8, before + " answers; " + Files.readString(work.resolve("killed-run.log")));
+
+            Outcome again = run("run", flow.toString());
+            assertEquals(0, again.code(), again.err());
+            int asked = answered.size() - before;
+            assertTrue(asked <= 8 - 3, "asked " + asked + " again after " + before + " answers were kept");
+            assertEquals(10, Files.readAllLines(work.resolve("alt-text.md")).size(), "a title, a blank line, 8 photos");
+        } finally {
+            ollama.stop(0);
+        }
+    }
+
     private static long countResults(Path out) throws IOException {
         if (!Files.isDirectory(out)) {
             return 0;
