@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,9 +76,9 @@ class ProviderRegistryTest {
 
     @Test
     void aBrokenProvidersFileIsNamedWithWhereAndWhatInOneBoundedLine(@TempDir Path folder) throws Exception {
-        Path file = java.nio.file.Files.writeString(folder.resolve("providers.json"),
+        Path file = Files.writeString(folder.resolve("providers.json"),
                 "{\"openai\": {\"baseUrl\": " + "x".repeat(30_000) + "}}");
-        java.io.IOException broken = assertThrows(java.io.IOException.class, () -> AiClients.readSettings(file));
+        IOException broken = assertThrows(IOException.class, () -> AiClients.readSettings(file));
         assertTrue(broken.getMessage().startsWith(file + " is not valid JSON (line 1, column "), broken.getMessage());
         assertTrue(broken.getMessage().endsWith("; fix or remove it"), broken.getMessage());
         assertTrue(broken.getMessage().length() < 600, broken.getMessage().length() + " characters");

@@ -348,7 +348,7 @@ public final class Cli {
         }
         try {
             return env.workingDirectory().resolve(value).toAbsolutePath().normalize();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new UsageException("--out: '" + value + "' is not a valid path");
         }
     }
