@@ -1,11 +1,8 @@
 package com.pexper.cli.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -24,6 +20,7 @@ import com.pexper.core.cache.MemoryResultCache;
 import com.pexper.core.engine.InvalidWorkflowException;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
+import com.pexper.core.files.FolderListing;
 import com.pexper.imaging.Provenance;
 import com.pexper.imaging.Rgba;
 import com.pexper.imaging.onnx.ModelCatalog;
@@ -172,6 +169,7 @@ final class ImagingCommands {
         return ok ? ExitCode.OK : ExitCode.UNREADABLE;
     }
 
+    private static final int MAX_PHOTOS = 1_000_000;
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final ObjectWriter JSON_STRING = new ObjectMapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
 
@@ -270,33 +268,17 @@ final class ImagingCommands {
         return result.outcome() == RunStatus.FAILED ? ExitCode.NODE_FAILED : ExitCode.OK;
     }
 
-    /**
-     * The photos of a folder, as List folder would give them: matching {@link #IMAGE_PATTERN} by
-     * name, regular files (links not followed), hidden files and folders and Pexper's data folder
-     * left out, sorted by path.
-     */
+    /** The photos of a folder, listed as List folder lists them, Pexper's data folder left out. */
     private List<Path> photosIn(Path folder, boolean recursive) throws UsageException {
-        PathMatcher matcher = folder.getFileSystem().getPathMatcher("glob:" + IMAGE_PATTERN);
         Path home = env.home().root().toAbsolutePath().normalize();
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder, recursive ? Integer.MAX_VALUE : 1)) {
-            walk.filter(p -> !p.equals(folder) && !p.startsWith(home) && !isHidden(folder.relativize(p))
-                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && matcher.matches(p.getFileName()))
-                    .forEach(found::add);
-        } catch (IOException | UncheckedIOException e) {
+        FolderListing listing = new FolderListing(folder.getFileSystem().getPathMatcher("glob:" + IMAGE_PATTERN), false,
+                recursive, false, MAX_PHOTOS);
+        try {
+            return listing.list(folder, dir -> dir.startsWith(home), () -> {
+            });
+        } catch (IOException | IllegalStateException e) {
             throw new UsageException("cannot list " + Quote.path(folder) + ": " + Quote.path(e.getMessage()));
         }
-        found.sort(null);
-        return found;
-    }
-
-    private static boolean isHidden(Path relative) {
-        for (Path name : relative) {
-            if (name.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

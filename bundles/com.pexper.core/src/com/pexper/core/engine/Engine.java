@@ -111,16 +111,6 @@ public final class Engine implements AutoCloseable {
                 parallelism(), services, scratch, this::record).start();
     }
 
-    /**
-     * The file parameters of a workflow this engine would refuse for the request: outside the
-     * workflow's folders and the grants, or inside a protected folder.
-     */
-    public List<Problem> fileProblems(Workflow workflow, RunRequest request) {
-        Planner.Result planned = planner.planCached(workflow, request.baseDirectory());
-        return planned.hasErrors() ? List.of()
-                : FileParameterCheck.problems(planned.plan(), request.fileAccess(protectedFolders));
-    }
-
     private static String workflowName(Workflow workflow, RunRequest request) {
         return request.workflowFile() != null ? request.workflowFile().toString()
                 : Objects.requireNonNullElse(workflow.getName(), "the workflow");

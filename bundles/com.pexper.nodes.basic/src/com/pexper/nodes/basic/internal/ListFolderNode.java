@@ -2,17 +2,12 @@ package com.pexper.nodes.basic.internal;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.PatternSyntaxException;
 
@@ -21,6 +16,7 @@ import com.pexper.core.data.FileStamp;
 import com.pexper.core.data.FileValue;
 import com.pexper.core.data.ListValue;
 import com.pexper.core.data.Value;
+import com.pexper.core.files.FolderListing;
 import com.pexper.core.node.ExecutionContext;
 import com.pexper.core.node.Inputs;
 import com.pexper.core.node.InvalidConfigurationException;
@@ -32,8 +28,8 @@ import com.pexper.core.node.Outputs;
 import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.ParameterType;
 import com.pexper.core.node.Parameters;
-import com.pexper.model.text.Quote;
 import com.pexper.core.node.PortSpec;
+import com.pexper.model.text.Quote;
 
 /**
  * Lists the files of a folder matching a glob, sorted by relative path so that runs are repeatable.
@@ -69,9 +65,8 @@ public final class ListFolderNode implements NodeFactory {
         } catch (PatternSyntaxException e) {
             throw new InvalidConfigurationException(Quote.of(pattern) + " is not a valid pattern: " + e.getDescription());
         }
-        boolean matchPath = pattern.contains("/");
-        boolean recursive = parameters.flag("recursive");
-        boolean hidden = parameters.flag("hidden");
+        FolderListing listing = new FolderListing(matcher, pattern.contains("/"), parameters.flag("recursive"),
+                parameters.flag("hidden"), MAX_FILES);
         return new NodeExecutor() {
             @Override
             public Outputs execute(Inputs inputs, ExecutionContext context) throws Exception {
@@ -105,38 +100,8 @@ public final class ListFolderNode implements NodeFactory {
                 if (!Files.isDirectory(folder)) {
                     throw new NodeExecutionException(Quote.path(folder) + " is a file, not a folder. Check 'folder'.");
                 }
-                List<Path> found = new ArrayList<>();
                 try {
-                    Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), recursive ? Integer.MAX_VALUE : 1,
-                            new SimpleFileVisitor<>() {
-                                @Override
-                                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                                    boolean skip = !dir.equals(folder) && (!hidden && isHidden(dir) || context.isProtected(dir));
-                                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                                }
-
-                                @Override
-                                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                                    context.checkCanceled();
-                                    Path relative = folder.relativize(file);
-                                    if (attrs.isRegularFile() && (hidden || !isHidden(file))
-                                            && matcher.matches(matchPath ? relative : file.getFileName())) {
-                                        found.add(file);
-                                        if (found.size() > MAX_FILES) {
-                                            throw new IllegalStateException("more than " + MAX_FILES + " files");
-                                        }
-                                    }
-                                    return FileVisitResult.CONTINUE;
-                                }
-
-                                @Override
-                                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                                    if (file.equals(folder)) {
-                                        throw e;
-                                    }
-                                    return FileVisitResult.CONTINUE; // an unreadable entry does not stop the listing
-                                }
-                            });
+                    return listing.list(folder, context::isProtected, context::checkCanceled);
                 } catch (NoSuchFileException e) {
                     throw new NodeExecutionException("the folder " + Quote.path(folder) + " does not exist. Check 'folder'.");
                 } catch (NotDirectoryException e) {
@@ -146,13 +111,7 @@ public final class ListFolderNode implements NodeFactory {
                 } catch (IllegalStateException e) {
                     throw new NodeExecutionException(Quote.path(folder) + " has " + e.getMessage() + "; narrow 'pattern'.");
                 }
-                found.sort(null);
-                return found;
             }
         };
-    }
-
-    private static boolean isHidden(Path path) {
-        return path.getFileName() != null && path.getFileName().toString().startsWith(".");
     }
 }
