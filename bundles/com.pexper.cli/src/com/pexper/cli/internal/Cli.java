@@ -11,13 +11,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,7 +74,7 @@ public final class Cli {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** How often a run's cache is written while it goes on. */
-    private static final long CACHE_SAVE_SECONDS = 2;
+    private static final Duration CACHE_SAVE_INTERVAL = Duration.ofSeconds(2);
     private static final MemoryBudget MEMORY = MemoryBudget.ofHeap("Start Pexper with a larger heap, e.g."
             + " PEXPER_MAX_HEAP=8g ./pexper ..., or lower Read image's 'maxMegapixels' to refuse such images.");
     private static final String HELP = """
@@ -290,7 +288,9 @@ public final class Cli {
                 request.cache(cache);
             }
             RunHandle handle = engine.start(workflow, request.build());
-            try (AutoCloseable saving = keepSaving(cache); AutoCloseable interrupt = env.interrupts().onInterrupt(() -> {
+            // a run killed midway keeps what it finished: run again, that comes from the cache
+            try (AutoCloseable saving = cache == null ? () -> {
+            } : cache.savingEvery(CACHE_SAVE_INTERVAL); AutoCloseable interrupt = env.interrupts().onInterrupt(() -> {
                 env.err().println();
                 env.err().println("pexper: interrupted; stopping the run (press Ctrl-C again to quit at once)");
                 handle.cancel();
@@ -305,29 +305,6 @@ public final class Cli {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Writes the cache every few seconds while a run goes on, so that a run killed midway (kill -9,
-     * a power cut) keeps what it finished: run again, those nodes and items come from the cache,
-     * and paid AI calls are not made twice.
-     */
-    private AutoCloseable keepSaving(PersistentResultCache cache) {
-        if (cache == null) {
-            return () -> {
-            };
-        }
-        ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("pexper-cache-saver").factory());
-        saver.scheduleWithFixedDelay(() -> {
-            try {
-                cache.saveIfChanged();
-            } catch (IOException | RuntimeException e) {
-                System.getLogger(Cli.class.getName()).log(System.Logger.Level.WARNING,
-                        "could not save the cache to " + cache.file() + " during the run", e);
-            }
-        }, CACHE_SAVE_SECONDS, CACHE_SAVE_SECONDS, TimeUnit.SECONDS);
-        return saver::shutdownNow;
     }
 
     private static RunRequest.Builder request(Path file, Path out, FileGrants grants) {

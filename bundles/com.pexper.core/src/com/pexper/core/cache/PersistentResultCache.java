@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -25,6 +29,8 @@ public final class PersistentResultCache implements ResultCache {
 
     private static final int FORMAT = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final System.Logger LOG = System.getLogger(PersistentResultCache.class.getName());
 
     private final Path file;
     private final MemoryResultCache memory;
@@ -78,6 +84,24 @@ public final class PersistentResultCache implements ResultCache {
         }
         save();
         return true;
+    }
+
+    /**
+     * Writes the file every {@code interval} while results are added, on a thread of its own, until
+     * the returned handle is closed: a run killed midway (kill -9, a power cut) then loses only
+     * its last seconds of work, and paid AI calls are not made again.
+     */
+    public AutoCloseable savingEvery(Duration interval) {
+        ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("pexper-cache-saver").factory());
+        saver.scheduleWithFixedDelay(() -> {
+            try {
+                saveIfChanged();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not save the cache to " + file + " during the run", e);
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        return saver::shutdownNow;
     }
 
     /** Writes the results that can be persisted, least recently used first, atomically. */
