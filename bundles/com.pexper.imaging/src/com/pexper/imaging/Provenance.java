@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a result was made from, kept in the result itself (a PNG tEXt chunk): the SHA-256 of the
+ * What a result was made from, kept in the result itself (a PNG tEXt chunk, a JPEG comment): the SHA-256 of the
  * source file's content and the recipe that made it (the model and settings). A batch run again
  * over the same photos with the same recipe knows, from the files alone, which results are there
  * already, so an interrupted batch of thousands resumes where it stopped, and a result made from
@@ -67,44 +67,94 @@ public record Provenance(String sourceSha256, String recipe) {
     }
 
     /**
-     * The provenance recorded in a PNG, if it has one: reads its first chunks only, whatever the
-     * file is (damaged, not a PNG, not there: empty).
+     * The provenance recorded in a PNG or a JPEG, if it has one: reads the first chunks or segments
+     * only, whatever the file is (damaged, neither, not there: empty).
      */
     public static Optional<Provenance> readFrom(Path file) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            byte[] start = new byte[2];
+            in.readFully(start);
+            if ((start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xD8) {
+                return fromJpegComments(in);
+            }
             byte[] signature = new byte[SIGNATURE.length];
-            in.readFully(signature);
-            if (!Arrays.equals(signature, SIGNATURE)) {
-                return Optional.empty();
-            }
-            for (int i = 0; i < MAX_CHUNKS; i++) {
-                int length = in.readInt();
-                byte[] type = new byte[4];
-                in.readFully(type);
-                String name = new String(type, StandardCharsets.US_ASCII);
-                if (name.equals("IDAT") || name.equals("IEND") || length < 0) {
-                    return Optional.empty();
-                }
-                if (name.equals("tEXt") && length <= MAX_TEXT) {
-                    byte[] data = new byte[length];
-                    in.readFully(data);
-                    in.skipNBytes(4); // CRC
-                    String text = new String(data, StandardCharsets.ISO_8859_1);
-                    int zero = text.indexOf('\0');
-                    int space = text.indexOf(' ', zero + 1);
-                    if (zero > 0 && text.substring(0, zero).equals(KEYWORD) && space > zero) {
-                        return Optional.of(new Provenance(text.substring(zero + 1, space), text.substring(space + 1)));
-                    }
-                } else {
-                    in.skipNBytes(length + 4L);
-                }
-            }
-            return Optional.empty();
+            System.arraycopy(start, 0, signature, 0, 2);
+            in.readFully(signature, 2, SIGNATURE.length - 2);
+            return Arrays.equals(signature, SIGNATURE) ? fromPngText(in) : Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty(); // cut short, unreadable or not ours: no provenance
         }
+    }
+
+    private static Optional<Provenance> fromPngText(DataInputStream in) throws IOException {
+        for (int i = 0; i < MAX_CHUNKS; i++) {
+            int length = in.readInt();
+            byte[] type = new byte[4];
+            in.readFully(type);
+            String name = new String(type, StandardCharsets.US_ASCII);
+            if (name.equals("IDAT") || name.equals("IEND") || length < 0) {
+                return Optional.empty();
+            }
+            if (name.equals("tEXt") && length <= MAX_TEXT) {
+                byte[] data = new byte[length];
+                in.readFully(data);
+                in.skipNBytes(4); // CRC
+                Optional<Provenance> found = parse(data);
+                if (found.isPresent()) {
+                    return found;
+                }
+            } else {
+                in.skipNBytes(length + 4L);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Segments up to the scan: the comments (COM) among them are where {@link ImageEncoder} puts text. */
+    private static Optional<Provenance> fromJpegComments(DataInputStream in) throws IOException {
+        for (int i = 0; i < MAX_CHUNKS; i++) {
+            if (in.readUnsignedByte() != 0xFF) {
+                return Optional.empty();
+            }
+            int marker = in.readUnsignedByte();
+            while (marker == 0xFF) {
+                marker = in.readUnsignedByte(); // fill bytes
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                return Optional.empty(); // the scan (or the end) comes before any text of ours
+            }
+            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+                continue; // no length
+            }
+            int length = in.readUnsignedShort() - 2;
+            if (length < 0) {
+                return Optional.empty();
+            }
+            if (marker == 0xFE && length <= MAX_TEXT) {
+                byte[] data = new byte[length];
+                in.readFully(data);
+                Optional<Provenance> found = parse(data);
+                if (found.isPresent()) {
+                    return found;
+                }
+            } else {
+                in.skipNBytes(length);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "keyword NUL text", as both a tEXt chunk and a comment written by {@link ImageEncoder} hold it. */
+    private static Optional<Provenance> parse(byte[] data) {
+        String text = new String(data, StandardCharsets.ISO_8859_1);
+        int zero = text.indexOf('\0');
+        int space = text.indexOf(' ', zero + 1);
+        if (zero > 0 && text.substring(0, zero).equals(KEYWORD) && space > zero) {
+            return Optional.of(new Provenance(text.substring(zero + 1, space), text.substring(space + 1)));
+        }
+        return Optional.empty();
     }
 }

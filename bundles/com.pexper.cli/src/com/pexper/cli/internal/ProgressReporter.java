@@ -58,7 +58,8 @@ final class ProgressReporter implements RunListener {
                 finished++;
                 if (!terminal) {
                     String items = e.items() >= 0 ? e.items() + " items" + (e.failedItems() > 0 ? ", "
-                            + e.failedItems() + " failed" : "") + ", " : "";
+                            + e.failedItems() + " failed" : "") + (e.reusedItems() > 0 && !e.cached() ? ", "
+                            + e.reusedItems() + " done already" : "") + ", " : "";
                     line(e.cached() ? "cached" : "done", e.nodeId(), e.cached() && e.items() < 0 ? ""
                             : items + millis(e.durationNanos()));
                 }

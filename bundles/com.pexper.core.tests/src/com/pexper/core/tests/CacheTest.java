@@ -20,7 +20,6 @@ import com.pexper.core.cache.MemoryResultCache;
 import com.pexper.core.cache.PersistentResultCache;
 import com.pexper.core.data.DataType;
 import com.pexper.core.data.FileValue;
-import com.pexper.core.data.ImageValue;
 import com.pexper.core.data.ListValue;
 import com.pexper.core.data.NumberValue;
 import com.pexper.core.data.TextValue;
@@ -83,7 +82,7 @@ class CacheTest {
         PersistentResultCache cache = PersistentResultCache.open(file, 1 << 20);
         cache.put(key(1), CachedResult.of(Map.of("n", NumberValue.of(2.5), "l",
                 ListValue.of(DataType.TEXT, List.of(TextValue.of("a"), TextValue.of("b\n\"c\""))))));
-        cache.put(key(2), CachedResult.of(Map.of("img", new TinyImage())));
+        cache.put(key(2), CachedResult.of(Map.of("img", new TestNodes.Pixel("photo"))));
         cache.save();
         PersistentResultCache reopened = PersistentResultCache.open(file, 1 << 20);
         assertEquals(1, reopened.size());
@@ -115,28 +114,6 @@ class CacheTest {
             cache.save();
         }
         assertEquals(2, journal.total(), "each node ran once over both 'processes'");
-    }
-
-    private static final class TinyImage implements ImageValue {
-        @Override
-        public int width() {
-            return 1;
-        }
-
-        @Override
-        public int height() {
-            return 1;
-        }
-
-        @Override
-        public int channels() {
-            return 4;
-        }
-
-        @Override
-        public int bitsPerChannel() {
-            return 8;
-        }
     }
 
     @Test

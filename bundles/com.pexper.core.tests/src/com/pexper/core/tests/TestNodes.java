@@ -87,7 +87,10 @@ public final class TestNodes {
                 .register(NodeType.of("test.output", "1.0.0", "Output", "Test", "", new Output()))
                 .register(NodeType.of("test.negate", "1.0.0", "Negate", "Test", "", new Negate()))
                 .register(NodeType.of("test.hungry", "1.0.0", "Hungry", "Test", "", new Hungry(journal)))
-                .register(NodeType.of("test.settle", "1.0.0", "Settle", "Test", "", new Settle(journal)));
+                .register(NodeType.of("test.settle", "1.0.0", "Settle", "Test", "", new Settle(journal)))
+                .register(NodeType.of("test.decode", "1.0.0", "Decode", "Test", "", new Decode(journal)))
+                .register(NodeType.of("test.encode", "1.0.0", "Encode", "Test", "", new Encode(journal)))
+                .register(NodeType.of("test.save", "1.0.0", "Save", "Test", "", new Save(journal)));
     }
 
     /** Emits its "text" parameter. */
@@ -261,6 +264,117 @@ public final class TestNodes {
                 journal.holding.decrementAndGet();
                 return Outputs.of("out", TextValue.of(inputs.text("in")));
             };
+        }
+    }
+
+    /** Makes a 1 x 1 "image" of a text: a value no persistent cache keeps, as a decoded photo. */
+    public static final class Decode implements NodeFactory {
+        private final Journal journal;
+
+        public Decode(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.required("in", DataType.TEXT, ""))
+                    .output(PortSpec.output("image", DataType.IMAGE, "")).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            return (inputs, context) -> {
+                journal.ran(context.nodeId() + "#" + context.itemIndex());
+                return Outputs.of("image", new Pixel(inputs.text("in")));
+            };
+        }
+    }
+
+    /** Turns a Decode node's image back into its text, upper-cased; with 'peek', its fingerprint reads the image. */
+    public static final class Encode implements NodeFactory {
+        private final Journal journal;
+
+        public Encode(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.required("image", DataType.IMAGE, ""))
+                    .output(PortSpec.output("out", DataType.TEXT, ""))
+                    .parameter(ParameterSpec.of("peek", ParameterType.BOOLEAN).defaultValue(false)).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            boolean peek = parameters.flag("peek");
+            return new NodeExecutor() {
+                @Override
+                public Outputs execute(Inputs inputs, ExecutionContext context) {
+                    journal.ran(context.nodeId() + "#" + context.itemIndex());
+                    return Outputs.of("out", TextValue.of(inputs.get("image", Pixel.class).text.toUpperCase(Locale.ROOT)));
+                }
+
+                @Override
+                public String fingerprint(Inputs inputs, ExecutionContext context) {
+                    return peek ? inputs.get("image", Pixel.class).text : "";
+                }
+            };
+        }
+    }
+
+    /** Writes its text into "NAME.txt" in the output folder, NAME being the text itself. */
+    public static final class Save implements NodeFactory {
+        private final Journal journal;
+
+        public Save(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().input(PortSpec.required("in", DataType.TEXT, ""))
+                    .output(PortSpec.output("file", DataType.FILE, "")).marksOutput().build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            return (inputs, context) -> {
+                journal.ran(context.nodeId() + "#" + context.itemIndex());
+                Path target = context.resolveOutput(inputs.text("in") + ".txt");
+                context.writeFile(target, out -> out.write(inputs.text("in").getBytes(StandardCharsets.UTF_8)),
+                        AtomicFile.Existing.REPLACE);
+                return Outputs.of("file", FileValue.of(target));
+            };
+        }
+    }
+
+    /** A one-pixel image standing for a text. */
+    static final class Pixel implements com.pexper.core.data.ImageValue {
+        final String text;
+
+        Pixel(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int width() {
+            return 1;
+        }
+
+        @Override
+        public int height() {
+            return 1;
+        }
+
+        @Override
+        public int channels() {
+            return 1;
+        }
+
+        @Override
+        public int bitsPerChannel() {
+            return 8;
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param cached true when its results came from the cache and it did not run
  * @param items items processed when it ran per item of a list, else -1
- * @param cachedItems of those, how many came from the cache
+ * @param cachedItems of those, how many did not run: from the cache, or not needed since the results
+ *        further on were there already
  * @param itemFailures the items that failed, with why
  * @param error why the node failed, was skipped or cancelled; null when it succeeded
  * @param outputs a one-line summary of each output, by port

@@ -50,8 +50,11 @@ public sealed interface RunEvent {
     /**
      * @param cached true when every result came from the cache and nothing ran
      * @param items items processed when the node runs per item, else -1
+     * @param reusedItems of those, the ones that did not run: from the cache, or not needed since
+     *        the results further on were there already
      */
-    record NodeFinished(String runId, String nodeId, boolean cached, long durationNanos, int items, int failedItems)
+    record NodeFinished(String runId, String nodeId, boolean cached, long durationNanos, int items, int failedItems,
+            int reusedItems)
             implements RunEvent {
     }
 

@@ -76,6 +76,17 @@ public interface ExecutionContext {
     void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing)
             throws IOException, NodeExecutionException;
 
+    /**
+     * What the result being made depends on, as a hash in hex: the node's settings, where its
+     * inputs came from (the keys of the results they are) and its fingerprint. Runs that give the
+     * same key make the same result, so a node that writes files may record it in them and know its
+     * own work when it finds it again. Empty for a node whose results are never reused (one that is
+     * not deterministic).
+     */
+    default java.util.Optional<String> resultKey() {
+        return java.util.Optional.empty();
+    }
+
     /** The index of the item being processed when the node is mapped over a list, else -1. */
     int itemIndex();
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -51,6 +52,24 @@ class ProvenanceTest {
     }
 
     @Test
+    void aJpegRecordsItInACommentThatOtherReadersSkip() throws Exception {
+        Path source = Files.write(folder.resolve("photo.png"), Pictures.encode(Pictures.gradient(30, 20), ImageEncoder.png()));
+        Provenance made = Provenance.of(source, "square fill=85");
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageEncoder.jpeg(90).write(Pictures.gradient(30, 20), plain);
+        ByteArrayOutputStream recorded = new ByteArrayOutputStream();
+        ImageEncoder.jpeg(90).write(Pictures.gradient(30, 20), recorded, made.asText());
+        Path result = Files.write(folder.resolve("square.jpg"), recorded.toByteArray());
+
+        assertEquals(Optional.of(made), Provenance.readFrom(result));
+        assertEquals(Optional.empty(), Provenance.readFrom(Files.write(folder.resolve("plain.jpg"), plain.toByteArray())));
+        assertArrayEquals(new ImageDecoder().read(folder.resolve("plain.jpg")).bytes(), new ImageDecoder().read(result).bytes(),
+                "the same pixels, with the comment beside them");
+        java.awt.image.BufferedImage awt = javax.imageio.ImageIO.read(result.toFile());
+        assertEquals(30, awt.getWidth(), "the JDK's own reader takes it");
+    }
+
+    @Test
     void anotherPhotoOfTheSameNameOrAnotherRecipeIsAnotherProvenance() throws Exception {
         Path source = Files.write(folder.resolve("photo.png"), Pictures.encode(Pictures.gradient(30, 20), ImageEncoder.png()));
         Provenance first = Provenance.of(source, "remove-bg model=isnet-small output=cutout");
@@ -77,15 +96,10 @@ class ProvenanceTest {
 
     @Test
     void saveImageWithARecipeCountsAResultMadeFromTheSamePhotoTheSameWayAsSavedAndKeepsOthers() throws Exception {
-        InMemoryNodeTypeRegistry registry = new InMemoryNodeTypeRegistry()
-                .registerAll(PluginXmlNodeTypes.ofBundleContaining(ResizeFilter.class));
-        Path photo = Files.write(Files.createDirectories(folder.resolve("in")).resolve("photo.png"),
-                Pictures.encode(Pictures.gradient(30, 20), ImageEncoder.png()));
-        Workflow workflow = WorkflowBuilder.named("save").node("read", "com.pexper.imaging.read", "path", photo)
-                .node("save", "com.pexper.imaging.save", "name", "{name}.png", "recipe", "test recipe")
-                .connect("read.image", "save.image").connect("read.file", "save.source").build();
+        Path photo = photo();
+        Workflow workflow = saving(photo, "name", "{name}.png", "recipe", "test recipe");
         Path result = folder.resolve("out/photo.png");
-        try (Engine engine = Engine.builder(registry).parallelism(1).scratchDirectory(folder.resolve("scratch")).build()) {
+        try (Engine engine = engine()) {
             RunRequest request = RunRequest.builder().workflowFile(folder.resolve("in/save.pexper"))
                     .outputDirectory(folder.resolve("out")).build();
             assertEquals(RunStatus.SUCCEEDED, engine.run(workflow, request).status());
@@ -102,5 +116,50 @@ class ProvenanceTest {
                     .outputDirectory(folder.resolve("out")).cache(new MemoryResultCache()).build());
             assertTrue(changed.node("save").error().contains("already exists and was kept"), changed.node("save").error());
         }
+    }
+
+    @Test
+    void withoutARecipeSaveImageRecordsTheEnginesKeyAndKnowsItsOwnResultWhenTheCacheHasLostIt() throws Exception {
+        Path photo = photo();
+        Workflow square = saving(photo, "name", "{name}.jpg", "format", "jpg");
+        Path result = folder.resolve("out/photo.jpg");
+        try (Engine engine = engine()) {
+            assertEquals(RunStatus.SUCCEEDED, engine.run(square, request(new MemoryResultCache())).status());
+            Provenance recorded = Provenance.readFrom(result).orElseThrow();
+            assertTrue(recorded.recipe().matches("result [0-9a-f]{64}"), recorded.recipe());
+            FileTime written = Files.getLastModifiedTime(result);
+
+            RunResult again = engine.run(square, request(new MemoryResultCache()));
+            assertEquals(RunStatus.SUCCEEDED, again.status(), "its own result, although no cache said so");
+            assertEquals(written, Files.getLastModifiedTime(result));
+
+            RunResult changed = engine.run(saving(photo, "name", "{name}.jpg", "format", "jpg", "quality", 70L),
+                    request(new MemoryResultCache()));
+            assertTrue(changed.node("save").error().contains("already exists and was kept"), "made another way: kept, "
+                    + changed.node("save").error());
+        }
+    }
+
+    private Path photo() throws Exception {
+        return Files.write(Files.createDirectories(folder.resolve("in")).resolve("photo.png"),
+                Pictures.encode(Pictures.gradient(30, 20), ImageEncoder.png()));
+    }
+
+    /** Read the photo, save it with these parameters of Save image. */
+    private static Workflow saving(Path photo, Object... saveParameters) {
+        return WorkflowBuilder.named("save").node("read", "com.pexper.imaging.read", "path", photo)
+                .node("save", "com.pexper.imaging.save", saveParameters)
+                .connect("read.image", "save.image").connect("read.file", "save.source").build();
+    }
+
+    private Engine engine() throws IOException {
+        InMemoryNodeTypeRegistry registry = new InMemoryNodeTypeRegistry()
+                .registerAll(PluginXmlNodeTypes.ofBundleContaining(ResizeFilter.class));
+        return Engine.builder(registry).parallelism(1).scratchDirectory(folder.resolve("scratch")).build();
+    }
+
+    private RunRequest request(MemoryResultCache cache) {
+        return RunRequest.builder().workflowFile(folder.resolve("in/save.pexper")).outputDirectory(folder.resolve("out"))
+                .cache(cache).build();
     }
 }

@@ -1,9 +1,5 @@
 package com.pexper.core.internal.engine;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeSet;
-
 import com.pexper.core.engine.MemoryBudget;
 
 /**
@@ -25,37 +21,16 @@ final class ItemMemory {
     }
 
     private final MemoryBudget budget;
-    /** Per step: the mapped steps it reads per item from, directly or through others. */
-    private final int[][] ancestors;
-    /** Per step: the steps that read its items, directly or through others. */
-    private final int[][] descendants;
+    private final ItemLineage lineage;
     /** Per step and item: what is reserved now, and how many of the step's descendants have yet to finish the item. */
     private final long[][] reserved;
     private final int[][] holders;
 
-    ItemMemory(MemoryBudget budget, Plan.Step[] steps) {
+    ItemMemory(MemoryBudget budget, ItemLineage lineage) {
         this.budget = budget;
-        this.ancestors = new int[steps.length][];
-        List<List<Integer>> below = new ArrayList<>();
-        for (int p = 0; p < steps.length; p++) {
-            below.add(new ArrayList<>());
-            TreeSet<Integer> above = new TreeSet<>();
-            for (Plan.Binding b : steps[p].bindings()) {
-                if (b != null && b.perItem() && steps[b.source()].mapped()) {
-                    above.add(b.source());
-                    for (int a : ancestors[b.source()]) {
-                        above.add(a);
-                    }
-                }
-            }
-            ancestors[p] = above.stream().mapToInt(Integer::intValue).toArray();
-            for (int a : ancestors[p]) {
-                below.get(a).add(p);
-            }
-        }
-        this.descendants = below.stream().map(d -> d.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        this.reserved = new long[steps.length][];
-        this.holders = new int[steps.length][];
+        this.lineage = lineage;
+        this.reserved = new long[lineage.size()][];
+        this.holders = new int[lineage.size()][];
     }
 
     MemoryBudget budget() {
@@ -83,7 +58,7 @@ final class ItemMemory {
             return Admission.WAIT;
         }
         reserved[step][item] = need;
-        holders[step][item] = descendants[step].length;
+        holders[step][item] = lineage.descendants(step).length;
         return Admission.ADMITTED;
     }
 
@@ -92,7 +67,7 @@ final class ItemMemory {
         if (holders[step] != null && holders[step][item] == 0) {
             release(step, item); // nothing after this step reads its items
         }
-        for (int a : ancestors[step]) {
+        for (int a : lineage.ancestors(step)) {
             if (reserved[a] != null && reserved[a][item] > 0 && --holders[a][item] <= 0) {
                 release(a, item); // the item has been through every step that reads it
             }
@@ -104,7 +79,7 @@ final class ItemMemory {
         if (reserved[step] == null || !done.test(step)) {
             return;
         }
-        for (int d : descendants[step]) {
+        for (int d : lineage.descendants(step)) {
             if (!done.test(d)) {
                 return;
             }

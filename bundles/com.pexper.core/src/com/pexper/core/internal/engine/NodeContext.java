@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.pexper.core.cache.CacheKey;
 import com.pexper.core.node.CancelledException;
 import com.pexper.core.node.ExecutionContext;
 import com.pexper.core.node.NodeExecutionException;
@@ -116,6 +117,13 @@ final class NodeContext implements ExecutionContext {
     @Override
     public <T> java.util.Optional<T> service(Class<T> type) {
         return run.service(type);
+    }
+
+    @Override
+    public java.util.Optional<String> resultKey() {
+        CacheKey key = node.keyOf(item);
+        return node.step.signature().deterministic() && key != null ? java.util.Optional.of(key.hex())
+                : java.util.Optional.empty();
     }
 
     @Override

@@ -93,6 +93,13 @@ public final class RunExecution implements RunHandle {
         int readersLeft;
         /** What the node declared this item needs, -1 until asked. */
         long memoryNeed = -1;
+        /**
+         * Resolved without running, as {@link #resultsInPlace} found: {@link #key} is known and
+         * {@link #outputs} are the cached ones, or null where nothing reads them.
+         */
+        boolean reused;
+        /** {@link #resultsInPlace} was asked for this item and said no: the nodes after it need not ask again. */
+        boolean probed;
     }
 
     /** The coordinator's view of one node. */
@@ -130,6 +137,11 @@ public final class RunExecution implements RunHandle {
         boolean isMapped() {
             return step.mapped();
         }
+
+        /** The key of the node's result, or of one item's: known from when its inputs were. */
+        CacheKey keyOf(int item) {
+            return item < 0 ? key : items[item].key;
+        }
     }
 
     /** What a worker reports back. */
@@ -158,6 +170,7 @@ public final class RunExecution implements RunHandle {
     private final Path baseDirectory;
     private final Path outputDirectory;
     private final FileAccess access;
+    private final ItemLineage lineage;
     private final ItemMemory memory;
     private final List<NodeRun> memoryBlocked = new ArrayList<>();
     private boolean forceMemory;
@@ -205,7 +218,8 @@ public final class RunExecution implements RunHandle {
         this.baseDirectory = request.baseDirectory();
         this.outputDirectory = request.effectiveOutputDirectory();
         this.access = access;
-        this.memory = new ItemMemory(memory, steps);
+        this.lineage = new ItemLineage(steps);
+        this.memory = new ItemMemory(memory, lineage);
         this.runs = new NodeRun[steps.length];
         this.parameterKeys = new byte[steps.length][];
         for (int p = 0; p < steps.length; p++) {
@@ -478,7 +492,7 @@ public final class RunExecution implements RunHandle {
             Inputs inputs;
             try {
                 inputs = wholeInputs(run);
-                run.key = nodeKey(run, inputs, -1);
+                run.key = nodeKey(run, inputs, -1, null);
             } catch (Exception e) {
                 fail(run, message(e));
                 return;
@@ -629,10 +643,14 @@ public final class RunExecution implements RunHandle {
                 }
             }
         }
+        if (item.reused) {
+            reuse(run, i);
+            return true;
+        }
         Inputs inputs = null;
         try {
             inputs = itemInputs(run, i);
-            item.key = nodeKey(run, inputs, i);
+            item.key = nodeKey(run, inputs, i, null);
         } catch (Exception e) {
             failItem(run, i, inputs, message(e));
             return true;
@@ -642,11 +660,17 @@ public final class RunExecution implements RunHandle {
             Value[] outputs = fromCache(run.step, hit);
             if (outputs != null) {
                 item.outputs = outputs;
-                item.state = ItemState.DONE;
-                run.cachedItems++;
-                resolveItem(run, i);
+                reuse(run, i);
                 return true;
             }
+        }
+        if (run.step.signature().deterministic() && !probedAbove(run, i)) {
+            if (resultsInPlace(run, i)) {
+                item.outputs = null;
+                reuse(run, i);
+                return true;
+            }
+            item.probed = true;
         }
         if (item.memoryNeed < 0) {
             item.memoryNeed = memoryNeeded(run, i, inputs);
@@ -668,6 +692,139 @@ public final class RunExecution implements RunHandle {
         item.state = ItemState.SUBMITTED;
         submit(new Task(run, i, run.itemCount, inputs));
         return true;
+    }
+
+    private void reuse(NodeRun run, int i) {
+        run.items[i].state = ItemState.DONE;
+        run.cachedItems++;
+        resolveItem(run, i);
+    }
+
+    /**
+     * Whether item i of a node that missed the cache need not run at all, because no node after it
+     * that has to run reads its values: a batch run again after an interruption goes straight past
+     * the photos whose cutouts are saved already, without decoding them again. The later nodes'
+     * keys are worked out as the run would, with the values not computed standing in as
+     * {@link NotComputed} (a fingerprint that needs one throws, and the item runs as usual). A later
+     * node has to run when its result is not in the cache and someone wants its values, or it is
+     * where the work ends; the others' items are marked reused, with what the cache had.
+     */
+    private boolean resultsInPlace(NodeRun run, int i) {
+        int[] after = lineage.descendants(run.step.position());
+        if (after.length == 0 || run.retain) {
+            return false;
+        }
+        Map<Integer, CacheKey> keys = new HashMap<>();
+        keys.put(run.step.position(), run.items[i].key);
+        Value[][] found = new Value[steps.length][];
+        for (int p : after) {
+            NodeRun later = runs[p];
+            if (later.state == State.WAITING && later.pendingWhole == 0 && later.pendingOpen == 0) {
+                open(later); // queued already; opened now so that its key can be known
+            }
+            if (later.state != State.OPEN || later.items[i].state != ItemState.WAITING || later.items[i].reused
+                    || !later.step.signature().deterministic()) {
+                return false;
+            }
+            try {
+                Inputs inputs = probeInputs(later, i, keys);
+                if (inputs == null) {
+                    return false;
+                }
+                CacheKey key = nodeKey(later, inputs, i, keys);
+                keys.put(p, key);
+                CachedResult hit = cache.get(key);
+                found[p] = hit == null ? null : fromCache(later.step, hit);
+            } catch (Exception | LinkageError e) {
+                return false;
+            }
+        }
+        boolean[] mustRun = new boolean[steps.length];
+        for (int k = after.length - 1; k >= 0; k--) {
+            NodeRun later = runs[after[k]];
+            mustRun[after[k]] = found[after[k]] == null && (later.perItemReaders == 0 || valuesWanted(later, mustRun));
+        }
+        if (valuesWanted(run, mustRun)) {
+            return false;
+        }
+        for (int p : after) {
+            if (!mustRun[p]) {
+                Item item = runs[p].items[i];
+                item.key = keys.get(p);
+                item.outputs = found[p];
+                item.reused = true;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a node above already found that item i has work to do after it: asking again at each
+     * node of a long chain would cost time in the square of its length.
+     */
+    private boolean probedAbove(NodeRun run, int i) {
+        for (int a : lineage.ancestors(run.step.position())) {
+            if (runs[a].items != null && runs[a].items[i].probed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean valuesWanted(NodeRun run, boolean[] mustRun) {
+        if (run.retain) {
+            return true;
+        }
+        for (int c : run.step.consumers()) {
+            if (mustRun[c]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Item i's inputs with the values of the nodes in {@code probed} not computed; null when some other input is not there yet. */
+    private Inputs probeInputs(NodeRun run, int i, Map<Integer, CacheKey> probed) {
+        Map<String, Value> values = new HashMap<>(run.sharedInputs.asMap());
+        for (Plan.Binding b : run.step.bindings()) {
+            if (b == null || !b.perItem()) {
+                continue;
+            }
+            NodeRun source = runs[b.source()];
+            Value value;
+            if (probed.containsKey(b.source())) {
+                value = new NotComputed(b.targetType());
+            } else if (source.isMapped()) {
+                Item upstream = source.items[i];
+                if (upstream.state != ItemState.DONE || upstream.outputs == null) {
+                    return null;
+                }
+                value = convert(upstream.outputs[b.sourcePort()], b);
+            } else {
+                value = convert(((ListValue) source.outputs[b.sourcePort()]).get(i), b);
+            }
+            values.put(b.port().name(), value);
+        }
+        return Inputs.of(values);
+    }
+
+    /** Stands for a value that was not computed, while working out a key: anything that looks into it fails. */
+    private record NotComputed(DataType type) implements Value {
+
+        @Override
+        public long sizeBytes() {
+            return 0;
+        }
+
+        @Override
+        public String summary() {
+            throw new IllegalStateException("not computed");
+        }
+
+        @Override
+        public String toString() {
+            throw new IllegalStateException("not computed");
+        }
     }
 
     private long memoryNeeded(NodeRun run, int i, Inputs inputs) {
@@ -755,7 +912,8 @@ public final class RunExecution implements RunHandle {
                 }
             }
         }
-        if (item.state == ItemState.DONE && run.firstItemSummary == null && item.outputs.length > 0) {
+        if (item.state == ItemState.DONE && run.firstItemSummary == null && item.outputs != null
+                && item.outputs.length > 0) {
             run.firstItemSummary = redactor.redact(item.outputs[0].summary());
         }
         if (run.perItemReaders == 0 && !run.retain) {
@@ -831,7 +989,7 @@ public final class RunExecution implements RunHandle {
         run.summaries = summarize(run);
         resolve(run, NodeStatus.SUCCEEDED, null);
         emit(new RunEvent.NodeFinished(runId, run.step.id(), run.cached, run.nanos,
-                run.isMapped() ? run.itemCount : -1, run.failures.size()));
+                run.isMapped() ? run.itemCount : -1, run.failures.size(), run.cachedItems));
         for (int c : run.step.consumers()) {
             NodeRun consumer = runs[c];
             for (Plan.Binding b : consumer.step.bindings()) {
@@ -1002,7 +1160,8 @@ public final class RunExecution implements RunHandle {
         }
     }
 
-    private CacheKey nodeKey(NodeRun run, Inputs inputs, int item) throws Exception {
+    /** @param probed keys of per-item sources whose values were not computed (see {@link #resultsInPlace}), or null */
+    private CacheKey nodeKey(NodeRun run, Inputs inputs, int item, Map<Integer, CacheKey> probed) throws Exception {
         Plan.Step step = run.step;
         if (!step.signature().deterministic()) {
             return KeyHasher.unique();
@@ -1015,6 +1174,8 @@ public final class RunExecution implements RunHandle {
                 key.add((CacheKey) null);
             } else if (!b.perItem()) {
                 key.add(runs[b.source()].key);
+            } else if (probed != null && probed.containsKey(b.source())) {
+                key.add(probed.get(b.source()));
             } else {
                 key.add(itemKey(runs[b.source()], b, item));
             }

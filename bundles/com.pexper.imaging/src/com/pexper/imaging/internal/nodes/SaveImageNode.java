@@ -29,7 +29,9 @@ import com.pexper.model.io.AtomicFile;
 /**
  * Saves an image into a folder under a name made from a pattern. The file appears whole or not at
  * all; an existing file is kept unless 'overwrite' is on, and the image's own source file is never
- * replaced, whatever the settings.
+ * replaced, whatever the settings. With the source connected, the file records what it was made
+ * from and how ({@link Provenance}), and a file found there already that was made the same way from
+ * the same photo counts as saved: an interrupted batch run again does not fail on its own results.
  */
 public final class SaveImageNode implements NodeFactory {
 
@@ -52,9 +54,10 @@ public final class SaveImageNode implements NodeFactory {
                 .parameter(ParameterSpec.of("background", ParameterType.COLOR).label("JPEG background")
                         .defaultValue("#ffffff").help("What transparent areas become in a JPEG, which has no alpha."))
                 .parameter(ParameterSpec.of("recipe", ParameterType.STRING).label("Recipe").defaultValue("")
-                        .help("How the image was made (model, settings), in one line. When set, a PNG records it with"
-                                + " the source's SHA-256, and a result already there from the same source and recipe"
-                                + " counts as saved: a batch run again resumes instead of failing on it."))
+                        .help("How the image was made (model, settings), in one line; empty: the engine's key for"
+                                + " everything that led to it. The file records it with the source's SHA-256, and a"
+                                + " result already there from the same source and recipe counts as saved: a batch run"
+                                + " again resumes instead of failing on it."))
                 .parameter(ParameterSpec.of("overwrite", ParameterType.BOOLEAN).label("Replace existing files")
                         .defaultValue(false).help("Off: a file that exists is kept and the item fails with a message."))
                 .marksOutput()
@@ -83,7 +86,6 @@ public final class SaveImageNode implements NodeFactory {
         if (recipe.indexOf('\n') >= 0 || recipe.indexOf('\r') >= 0 || recipe.length() > 1024) {
             throw new InvalidConfigurationException("'recipe' is one line of at most 1024 characters");
         }
-        boolean recorded = !recipe.isEmpty() && format == ImageFormat.PNG;
         return (inputs, context) -> {
             Path source = inputs.has("source") ? inputs.path("source").toAbsolutePath().normalize() : null;
             if (context.itemIndex() >= 0 && !pattern.contains("{index}") && !(pattern.contains("{name}") && source != null)) {
@@ -101,8 +103,9 @@ public final class SaveImageNode implements NodeFactory {
             Image image = inputs.get("image", Image.class);
             try {
                 Map<String, String> text = Map.of();
-                if (recorded && source != null) {
-                    Provenance made = Provenance.of(context.readable(source), recipe);
+                String how = recipe.isEmpty() ? context.resultKey().map(key -> "result " + key).orElse("") : recipe;
+                if (source != null && !how.isEmpty()) {
+                    Provenance made = Provenance.of(context.readable(source), how);
                     if (Provenance.readFrom(context.readable(target)).filter(made::equals).isPresent()) {
                         context.log(target.getFileName() + " is there already, made from the same photo the same way");
                         return Outputs.of("file", FileValue.of(target));

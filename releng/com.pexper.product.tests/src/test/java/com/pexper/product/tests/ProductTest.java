@@ -329,6 +329,73 @@ class ProductTest {
     }
 
     /**
+     * The same for a workflow (the product-photos example: read, remove the background, crop, save
+     * a cutout and a square): run again after kill -9, the photos whose results were saved are
+     * neither decoded nor sent through the model again, and the few saved in the last moments
+     * before the kill, which the cache had not written yet, are known by what the files record.
+     */
+    @Test
+    void aWorkflowBatchKilledMidwayGoesThroughOnlyThePhotosNotDoneYet() throws Exception {
+        installTestModel("isnet-small.onnx");
+        Path workflowFolder = Files.createDirectories(work.resolve("shop"));
+        Path workflow = Files.copy(ROOT.resolve("examples/product-photos.pexper"), workflowFolder.resolve("photos.pexper"));
+        Path photos = Files.createDirectories(workflowFolder.resolve("images"));
+        for (int i = 0; i < 10; i++) {
+            Files.copy(ROOT.resolve("examples/images/" + (i % 2 == 0 ? "astronaut.png" : "coffee.png")),
+                    photos.resolve("photo-" + i + ".png"));
+        }
+        Path out = work.resolve("shop-out");
+        Path cutouts = out.resolve("cutouts");
+        String[] command = { "run", workflow.toString(), "--out", out.toString(), "--set", "remove.model=isnet-small",
+            "--jobs", "1" };
+        Process batch = pexper(command).redirectErrorStream(true).redirectOutput(work.resolve("killed.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long secondSaved = Long.MAX_VALUE;
+        while (batch.isAlive() && System.nanoTime() < deadline && !cacheWrittenAfter(secondSaved)) {
+            if (secondSaved == Long.MAX_VALUE && countResults(cutouts) >= 2) {
+                secondSaved = System.currentTimeMillis();
+            }
+            Thread.sleep(20);
+        }
+        batch.descendants().forEach(ProcessHandle::destroyForcibly);
+        batch.destroyForcibly();
+        batch.waitFor(10, TimeUnit.SECONDS);
+        long before = countResults(cutouts);
+        assertTrue(before >= 2 && before < 10, before + " results before the kill; " + Files.readString(work.resolve("killed.log")));
+
+        Outcome again = run(command);
+        assertEquals(0, again.code(), again.err());
+        java.util.regex.Matcher removed = java.util.regex.Pattern
+                .compile("done +remove \\(Remove background\\): 10 items, (\\d+) done already").matcher(again.err());
+        assertTrue(removed.find(), again.err());
+        long skipped = Long.parseLong(removed.group(1));
+        assertTrue(skipped >= 2 && skipped <= before, skipped + " of the " + before + " saved before the kill were not redone");
+        assertEquals(10, countResults(cutouts));
+        try (Stream<Path> squares = Files.list(out.resolve("squares"))) {
+            assertEquals(10, squares.count());
+        }
+        try (Stream<Path> left = Files.walk(out)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().contains(".tmp-")).toList());
+        }
+        Outcome done = run(command);
+        assertEquals(0, done.code(), done.err());
+        assertTrue(done.err().contains("(7 nodes: 0 ran, 7 from cache)"), done.err());
+    }
+
+    /** Whether the workflow's cache file was written after a moment (ms since the epoch). */
+    private boolean cacheWrittenAfter(long millis) throws IOException {
+        Path cache = home.resolve("cache");
+        if (millis == Long.MAX_VALUE || !Files.isDirectory(cache)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith("photos.pexper-")
+                    && f.toFile().lastModified() > millis);
+        }
+    }
+
+    /**
      * A run of AI calls killed midway (kill -9) keeps what it finished: the cache is written every
      * few seconds while the run goes on, so the same run again asks the model only for the photos
      * it had not answered, instead of paying for every call twice.
