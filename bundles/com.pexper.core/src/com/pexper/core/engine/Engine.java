@@ -108,7 +108,7 @@ public final class Engine implements AutoCloseable {
         }
         ResultCache runCache = request.cache() != null ? request.cache() : cache;
         return new RunExecution(newRunId(), workflow, planned.plan(), request, access, memory, runCache, pool, ioPool,
-                parallelism(), services, scratch, this::record).start();
+                parallelism(), type -> services.get(type), scratch, this::record).start();
     }
 
     private static String workflowName(Workflow workflow, RunRequest request) {

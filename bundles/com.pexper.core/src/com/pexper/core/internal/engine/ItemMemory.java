@@ -1,5 +1,10 @@
 package com.pexper.core.internal.engine;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.IntPredicate;
+
 import com.pexper.core.engine.MemoryBudget;
 
 /**
@@ -25,6 +30,8 @@ final class ItemMemory {
     /** Per step and item: what is reserved now, and how many of the step's descendants have yet to finish the item. */
     private final long[][] reserved;
     private final int[][] holders;
+    /** The mapped steps opened and not yet settled: the only ones {@link #settle} has to look at. */
+    private final List<Integer> unsettled = new ArrayList<>();
 
     ItemMemory(MemoryBudget budget, ItemLineage lineage) {
         this.budget = budget;
@@ -41,6 +48,7 @@ final class ItemMemory {
     void open(int step, int count) {
         reserved[step] = new long[count];
         holders[step] = new int[count];
+        unsettled.add(step);
     }
 
     /**
@@ -75,18 +83,28 @@ final class ItemMemory {
     }
 
     /** Once a step and all its descendants are done, none of its items is held any longer. */
-    void settle(int step, java.util.function.IntPredicate done) {
-        if (reserved[step] == null || !done.test(step)) {
-            return;
+    void settle(IntPredicate done) {
+        for (Iterator<Integer> steps = unsettled.iterator(); steps.hasNext();) {
+            int step = steps.next();
+            if (isSettled(step, done)) {
+                for (int item = 0; item < reserved[step].length; item++) {
+                    release(step, item);
+                }
+                steps.remove();
+            }
+        }
+    }
+
+    private boolean isSettled(int step, IntPredicate done) {
+        if (!done.test(step)) {
+            return false;
         }
         for (int d : lineage.descendants(step)) {
             if (!done.test(d)) {
-                return;
+                return false;
             }
         }
-        for (int item = 0; item < reserved[step].length; item++) {
-            release(step, item);
-        }
+        return true;
     }
 
     /** At the end of the run, whatever happened: everything goes back. */

@@ -15,19 +15,19 @@ import com.pexper.model.io.AtomicFile;
 /** The engine's side of {@link ExecutionContext} for one node, or one item of a mapped node. */
 final class NodeContext implements ExecutionContext {
 
-    private final RunExecution run;
-    private final RunExecution.NodeRun node;
+    private final RunScope run;
+    private final NodeRun node;
     private final int item;
     private final int itemCount;
     private Path scratch;
     private final com.pexper.core.engine.Redactor.Stream streamed;
 
-    NodeContext(RunExecution run, RunExecution.NodeRun node, int item, int itemCount) {
+    NodeContext(RunScope run, NodeRun node, int item, int itemCount) {
         this.run = run;
         this.node = node;
         this.item = item;
         this.itemCount = itemCount;
-        this.streamed = run.textRedaction();
+        this.streamed = run.events().textRedaction();
     }
 
     @Override
@@ -37,81 +37,81 @@ final class NodeContext implements ExecutionContext {
 
     @Override
     public void checkCanceled() {
-        if (run.isCancelled()) {
+        if (run.cancellation().isCancelled()) {
             throw new CancelledException();
         }
     }
 
     @Override
     public boolean isCanceled() {
-        return run.isCancelled();
+        return run.cancellation().isCancelled();
     }
 
     @Override
     public void progress(double fraction, String message) {
-        run.progress(node, item, itemCount, fraction, message);
+        run.events().progress(node, item, itemCount, fraction, message);
     }
 
     @Override
     public void log(String message) {
-        run.log(node, item, message);
+        run.events().log(node, item, message);
     }
 
     @Override
     public Path scratchDirectory() throws IOException {
         if (scratch == null) {
-            scratch = Files.createDirectories(run.scratchRoot().resolve(item < 0 ? nodeId() : nodeId() + "-" + item));
+            scratch = Files.createDirectories(run.files().scratchRoot().resolve(item < 0 ? nodeId() : nodeId() + "-" + item));
         }
         return scratch;
     }
 
     @Override
     public Path workflowDirectory() {
-        return run.baseDirectory();
+        return run.files().baseDirectory();
     }
 
     @Override
     public Path outputDirectory() {
-        return run.outputDirectory();
+        return run.files().outputDirectory();
     }
 
     @Override
     public Path readable(Path path) throws NodeExecutionException {
-        return run.access().checkRead(path);
+        return run.files().access().checkRead(path);
     }
 
     @Override
     public boolean isProtected(Path path) {
-        return run.access().isProtected(path);
+        return run.files().access().isProtected(path);
     }
 
     @Override
     public void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing)
             throws IOException, NodeExecutionException {
         checkCanceled();
-        Path checked = run.access().checkWrite(target);
-        run.sweepOnce(checked.getParent());
-        AtomicFile.Existing mode = existing == AtomicFile.Existing.REPLACE && !run.wrote(checked)
+        Path checked = run.files().access().checkWrite(target);
+        run.files().sweepOnce(checked.getParent());
+        AtomicFile.Existing mode = existing == AtomicFile.Existing.REPLACE && !run.files().wrote(checked)
                 ? AtomicFile.Existing.REPLACE_KEEPING_BACKUP : existing;
         AtomicFile.write(checked, out -> content.writeTo(new CancellableStream(out)), mode);
-        run.fileWritten(checked);
+        run.files().written(checked);
     }
 
     @Override
     public void text(String delta) {
         if (delta != null && !delta.isEmpty()) {
-            run.text(node, item, streamed.push(delta));
+            run.events().text(node, item, streamed.push(delta));
         }
     }
 
     /** Emits the streamed text held back by redaction, once the node has returned. */
     void flushText() {
-        run.text(node, item, streamed.flush());
+        run.events().text(node, item, streamed.flush());
     }
 
     @Override
     public AutoCloseable onCancel(Runnable action) {
-        return run.onCancel(action);
+        return run.cancellation().onCancel(action);
     }
 
     @Override

@@ -1,0 +1,150 @@
+package com.pexper.core.internal.engine;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import com.pexper.core.data.Conversions;
+import com.pexper.core.data.DataType;
+import com.pexper.core.data.Value;
+import com.pexper.core.engine.RunEvent;
+import com.pexper.core.node.CancelledException;
+import com.pexper.core.node.Inputs;
+import com.pexper.core.node.NodeExecutionException;
+import com.pexper.core.node.Outputs;
+import com.pexper.core.node.PortSpec;
+import com.pexper.model.text.Quote;
+
+/** One execution of a node (or of one item of it) on a worker thread; it posts a {@link Completion} when done. */
+final class NodeTask implements Runnable, Comparable<NodeTask> {
+
+    /** What a worker reports back. */
+    record Completion(NodeTask task, Value[] outputs, String error, boolean cancelled, long nanos) {
+    }
+
+    private static final System.Logger LOG = System.getLogger(NodeTask.class.getName());
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    final NodeRun run;
+    final int item;
+    final int itemCount;
+    final Inputs inputs;
+    private final long sequence = SEQUENCE.incrementAndGet();
+    private final RunScope scope;
+    private final Consumer<Completion> done;
+    private Thread thread;
+
+    NodeTask(NodeRun run, int item, int itemCount, Inputs inputs, RunScope scope, Consumer<Completion> done) {
+        this.run = run;
+        this.item = item;
+        this.itemCount = itemCount;
+        this.inputs = inputs;
+        this.scope = scope;
+        this.done = done;
+    }
+
+    /**
+     * Lower item indexes first, and among equals the node furthest downstream: an item is carried
+     * through the chain before the next one is started, which keeps memory flat.
+     */
+    @Override
+    public int compareTo(NodeTask other) {
+        int byItem = Integer.compare(Math.max(item, 0), Math.max(other.item, 0));
+        if (byItem != 0) {
+            return byItem;
+        }
+        int byDepth = Integer.compare(other.run.step.position(), run.step.position());
+        return byDepth != 0 ? byDepth : Long.compare(sequence, other.sequence);
+    }
+
+    synchronized void interrupt() {
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /**
+     * Always posts a completion, whatever is thrown, and whoever throws it (the node, a listener,
+     * the bookkeeping): a lost completion would leave the coordinator waiting for ever.
+     */
+    @Override
+    public void run() {
+        Completion completion;
+        try {
+            completion = scope.cancellation().isCancelled() ? new Completion(this, null, null, true, 0) : execute();
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, "the engine failed running node " + run.step.id(), t);
+            completion = new Completion(this, null, "internal error in the engine ("
+                    + t.getClass().getSimpleName() + "; details in the log)", false, 0);
+        }
+        done.accept(completion);
+    }
+
+    private Completion execute() {
+        synchronized (this) {
+            thread = Thread.currentThread();
+        }
+        Cancellation cancellation = scope.cancellation();
+        cancellation.started(this);
+        long start = System.nanoTime();
+        NodeContext context = new NodeContext(scope, run, item, itemCount);
+        try {
+            if (run.firstStart.compareAndSet(0, start)) {
+                scope.events().emit(new RunEvent.NodeStarted(scope.events().runId(), run.step.id(), itemCount));
+            }
+            Outputs outputs = run.step.executor().execute(inputs, context);
+            return new Completion(this, checked(outputs), null, false, System.nanoTime() - start);
+        } catch (CancelledException e) {
+            return cancellation.isCancelled() ? new Completion(this, null, null, true, System.nanoTime() - start)
+                    : new Completion(this, null, "stopped itself as if cancelled, but the run was not cancelled",
+                            false, System.nanoTime() - start);
+        } catch (Throwable t) {
+            if (cancellation.isCancelled()) {
+                return new Completion(this, null, null, true, System.nanoTime() - start);
+            }
+            if (!(t instanceof NodeExecutionException)) {
+                LOG.log(System.Logger.Level.WARNING, "node " + run.step.id() + " failed", t);
+            }
+            return new Completion(this, null, describe(t), false, System.nanoTime() - start);
+        } finally {
+            context.flushText(); // before the completion, so the held-back text precedes the node's last event
+            cancellation.ended(this);
+            synchronized (this) {
+                thread = null;
+                Thread.interrupted(); // an interrupt meant for this task must not reach the next one
+            }
+        }
+    }
+
+    private Value[] checked(Outputs outputs) throws NodeExecutionException {
+        List<PortSpec> ports = run.step.signature().outputs();
+        Value[] values = new Value[ports.size()];
+        for (int p = 0; p < values.length; p++) {
+            PortSpec port = ports.get(p);
+            Value value = outputs == null ? null : outputs.get(port.name());
+            if (value == null) {
+                throw new NodeExecutionException("node type " + run.step.type().id() + " produced no value for"
+                        + " output '" + port.name() + "'; report this to the plug-in's author.");
+            }
+            if (!value.type().equals(port.type()) && !port.type().equals(DataType.ANY)) {
+                try {
+                    value = Conversions.convert(value, port.type());
+                } catch (IllegalArgumentException e) {
+                    throw new NodeExecutionException("node type " + run.step.type().id() + " produced "
+                            + value.type().displayName() + " for output '" + port.name() + "', which declares "
+                            + port.type().displayName() + "; report this to the plug-in's author.");
+                }
+            }
+            values[p] = value;
+        }
+        return values;
+    }
+
+    private static String describe(Throwable t) {
+        if (t instanceof NodeExecutionException) {
+            return t.getMessage();
+        }
+        String text = t.getMessage() == null ? "" : ": " + Quote.shorten(t.getMessage(), 3 * Quote.MAX);
+        return "unexpected " + t.getClass().getSimpleName() + text + " (details in the log)";
+    }
+}
