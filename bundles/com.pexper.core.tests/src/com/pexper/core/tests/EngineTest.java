@@ -363,6 +363,24 @@ class EngineTest {
     }
 
     @Test
+    void aNodeNeedingAServiceTheApplicationDoesNotProvideIsNamedBeforeAnythingRuns() throws Exception {
+        Workflow workflow = WorkflowBuilder.named("greeting").node("hi", "test.greet").node("up", "test.upper")
+                .connect("hi.text", "up.in").build();
+        InvalidWorkflowException e = assertThrows(InvalidWorkflowException.class, () -> run(workflow));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertEquals("hi", e.problems().get(0).nodeId());
+        assertEquals("Greet needs String, which this application does not provide; run the workflow with ./pexper run"
+                + " or in the workbench, which do.", e.problems().get(0).message());
+        assertEquals(0, journal.total());
+        try (Engine greeting = Engine.builder(TestNodes.registry(journal)).service(String.class, "hello")
+                .scratchDirectory(folder.resolve("scratch")).build()) {
+            RunResult greeted = greeting.run(workflow, RunRequest.builder().build());
+            assertEquals(RunStatus.SUCCEEDED, greeted.status());
+            assertTrue(greeted.node("up").outputs().get("out").contains("HELLO"), greeted.node("up").outputs().toString());
+        }
+    }
+
+    @Test
     void eventsOfANodeArriveInOrder() throws Exception {
         run(WorkflowBuilder.named("one").node("s", "test.sleep", "millis", 1L).build());
         List<String> kinds = events.stream().filter(e -> "s".equals(e.nodeId())).map(e -> e.getClass().getSimpleName())

@@ -90,7 +90,8 @@ public final class TestNodes {
                 .register(NodeType.of("test.settle", "1.0.0", "Settle", "Test", "", new Settle(journal)))
                 .register(NodeType.of("test.decode", "1.0.0", "Decode", "Test", "", new Decode(journal)))
                 .register(NodeType.of("test.encode", "1.0.0", "Encode", "Test", "", new Encode(journal)))
-                .register(NodeType.of("test.save", "1.0.0", "Save", "Test", "", new Save(journal)));
+                .register(NodeType.of("test.save", "1.0.0", "Save", "Test", "", new Save(journal)))
+                .register(NodeType.of("test.greet", "1.0.0", "Greet", "Test", "", new Greet()));
     }
 
     /** Emits its "text" parameter. */
@@ -346,6 +347,19 @@ public final class TestNodes {
                         AtomicFile.Existing.REPLACE);
                 return Outputs.of("file", FileValue.of(target));
             };
+        }
+    }
+
+    /** Says the greeting the application gave as a String service. */
+    public static final class Greet implements NodeFactory {
+        @Override
+        public NodeSignature signature() {
+            return NodeSignature.builder().output(PortSpec.output("text", DataType.TEXT, "")).needs(String.class).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            return (inputs, context) -> Outputs.of("text", TextValue.of(context.service(String.class).orElseThrow()));
         }
     }
 

@@ -24,6 +24,7 @@ import com.pexper.core.home.PexperHome;
 import com.pexper.core.internal.engine.FileParameterCheck;
 import com.pexper.core.internal.engine.Planner;
 import com.pexper.core.internal.engine.RunExecution;
+import com.pexper.core.internal.engine.ServiceCheck;
 import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.core.runs.RunRecordStore;
 import com.pexper.model.Workflow;
@@ -100,7 +101,8 @@ public final class Engine implements AutoCloseable {
             throw new InvalidWorkflowException(workflowName(workflow, request), planned.problems());
         }
         FileAccess access = request.fileAccess(protectedFolders);
-        List<Problem> refused = FileParameterCheck.problems(planned.plan(), access);
+        List<Problem> refused = new ArrayList<>(FileParameterCheck.problems(planned.plan(), access));
+        refused.addAll(ServiceCheck.problems(planned.plan(), services::has));
         if (!refused.isEmpty()) {
             List<Problem> problems = new ArrayList<>(planned.problems());
             problems.addAll(refused);
@@ -173,6 +175,10 @@ public final class Engine implements AutoCloseable {
 
         public <T> Optional<T> get(Class<T> type) {
             return Optional.ofNullable(type.cast(byType.get(type)));
+        }
+
+        public boolean has(Class<?> type) {
+            return byType.containsKey(type);
         }
     }
 

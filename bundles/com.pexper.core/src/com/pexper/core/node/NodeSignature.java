@@ -15,14 +15,17 @@ import java.util.List;
  * @param waitsOnIo true for nodes that spend their time waiting on a server rather than computing (an
  *        AI provider's answer): the engine runs them beside its CPU-sized worker pool, many at once,
  *        and the node bounds its own concurrency (a provider's limit on parallel requests)
+ * @param services the application services the node looks up through {@link ExecutionContext#service}:
+ *        a workflow with such a node fails validation, naming it, where the application provides none
  */
 public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<ParameterSpec> parameters,
-        boolean deterministic, boolean output, String dynamicInputs, boolean waitsOnIo) {
+        boolean deterministic, boolean output, String dynamicInputs, boolean waitsOnIo, List<Class<?>> services) {
 
     public NodeSignature {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         parameters = List.copyOf(parameters);
+        services = List.copyOf(services);
     }
 
     public static Builder builder() {
@@ -64,6 +67,7 @@ public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<
         private boolean output;
         private String dynamicInputs;
         private boolean waitsOnIo;
+        private final List<Class<?>> services = new ArrayList<>();
 
         private Builder() {
         }
@@ -105,6 +109,14 @@ public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<
             return this;
         }
 
+        /** Declares an application service the node looks up (see {@link NodeSignature#services()}). */
+        public Builder needs(Class<?> service) {
+            if (!services.contains(service)) {
+                services.add(service);
+            }
+            return this;
+        }
+
         /** Documents that a node's inputs follow from its parameters (see {@link NodeFactory#signature(Parameters)}). */
         public Builder dynamicInputs(String description) {
             dynamicInputs = description;
@@ -119,11 +131,13 @@ public record NodeSignature(List<PortSpec> inputs, List<PortSpec> outputs, List<
             output = base.output();
             dynamicInputs = base.dynamicInputs();
             waitsOnIo = base.waitsOnIo();
+            base.services().forEach(this::needs);
             return this;
         }
 
         public NodeSignature build() {
-            return new NodeSignature(inputs, outputs, parameters, deterministic, output, dynamicInputs, waitsOnIo);
+            return new NodeSignature(inputs, outputs, parameters, deterministic, output, dynamicInputs, waitsOnIo,
+                    services);
         }
     }
 }

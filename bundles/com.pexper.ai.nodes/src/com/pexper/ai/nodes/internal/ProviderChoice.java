@@ -28,7 +28,7 @@ record ProviderChoice(String provider, String model, String keyName) {
 
     /** Adds the provider, model and key parameters. */
     static NodeSignature.Builder parameters(NodeSignature.Builder signature, String defaultProvider, String modelHelp) {
-        return signature
+        return signature.needs(AiClients.class)
                 .parameter(ParameterSpec.of("provider", ParameterType.STRING).label("Provider").defaultValue(defaultProvider)
                         .help("The provider's id: openai, anthropic, gemini, ollama, openai-compatible, or one a plug-in"
                                 + " adds (./pexper providers lists them)."))
