@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.w3c.dom.Element;
-
-import com.pexper.core.node.Declaration;
-import com.pexper.core.node.PluginXml;
+import com.pexper.core.contribution.Contributions;
+import com.pexper.core.contribution.Declaration;
 
 /**
  * The AI providers contributed to the {@code com.pexper.ai.providers} extension point, read from the
@@ -33,12 +31,12 @@ public final class ProviderRegistry {
     private ProviderRegistry() {
     }
 
-    public static ProviderRegistry fromExtensionRegistry(org.eclipse.core.runtime.IExtensionRegistry registry) {
+    /** The providers among these contributions (the platform's, or plugin.xml files in a plain JVM). */
+    public static ProviderRegistry from(Contributions contributions) {
         ProviderRegistry result = new ProviderRegistry();
-        for (org.eclipse.core.runtime.IConfigurationElement element : registry
-                .getConfigurationElementsFor(EXTENSION_POINT)) {
-            if ("provider".equals(element.getName())) {
-                result.add(Declaration.of(element), element.getContributor().getName());
+        for (Declaration element : contributions.of(EXTENSION_POINT)) {
+            if ("provider".equals(element.name())) {
+                result.add(element, element.contributor());
             }
         }
         return result;
@@ -46,15 +44,7 @@ public final class ProviderRegistry {
 
     /** The providers declared in the plugin.xml files of the bundles containing these classes. */
     public static ProviderRegistry ofBundlesContaining(Class<?>... types) throws IOException {
-        ProviderRegistry result = new ProviderRegistry();
-        for (Class<?> type : types) {
-            for (Element extension : PluginXml.extensions(PluginXml.ofBundleContaining(type), EXTENSION_POINT)) {
-                for (Declaration provider : Declaration.of(extension, type.getClassLoader()).children("provider")) {
-                    result.add(provider, type.getPackageName());
-                }
-            }
-        }
-        return result;
+        return from(Contributions.ofBundlesContaining(types));
     }
 
     /** Providers registered in code (tests, embedding). */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,7 @@ class ProviderRegistryTest {
     @TempDir
     Path folder;
 
-    private final ProviderRegistry registry = ProviderRegistry.fromExtensionRegistry(RegistryFactory.getRegistry());
+    private final ProviderRegistry registry = ProviderRegistry.from(com.pexper.core.contribution.Contributions.ofPlatform());
 
     @Test
     void aContributedProviderIsDescribedBeforeItsCodeIsLoaded() throws Exception {

@@ -16,7 +16,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.FrameworkUtil;
@@ -28,7 +27,8 @@ import com.pexper.core.engine.Redactor;
 import com.pexper.core.home.PexperHome;
 import com.pexper.net.NetworkGate;
 import com.pexper.net.PrivacyLedger;
-import com.pexper.core.node.ExtensionNodeTypeRegistry;
+import com.pexper.core.contribution.Contributions;
+import com.pexper.core.node.ContributedNodeTypes;
 import com.pexper.model.text.Quote;
 
 /**
@@ -71,7 +71,7 @@ public final class CliApplication implements IApplication {
         logToFile(home, ai.redactor());
         String version = FrameworkUtil.getBundle(CliApplication.class).getVersion().toString();
         Cli.Environment env = new Cli.Environment(out, err, home,
-                new ExtensionNodeTypeRegistry(RegistryFactory.getRegistry()), terminal,
+                ContributedNodeTypes.of(Contributions.ofPlatform()), terminal,
                 Path.of(System.getProperty("user.dir")), new SignalInterrupts(), version, System.in, ai);
         int code = new Cli(env).run(args == null ? List.of() : List.of(args));
         out.flush();
@@ -100,7 +100,7 @@ public final class CliApplication implements IApplication {
         }
         boolean local = localOnly;
         NetworkGate gate = NetworkGate.builder().ledger(new PrivacyLedger(home.ledger())).localOnly(() -> local).build();
-        return AiClients.builder().registry(ProviderRegistry.fromExtensionRegistry(RegistryFactory.getRegistry()))
+        return AiClients.builder().registry(ProviderRegistry.from(Contributions.ofPlatform()))
                 .credentials(SecureStorageCredentialStore.at(home.secureStorage(), System.getenv())).gate(gate)
                 .settings(settings).environment(System.getenv()).build();
     }

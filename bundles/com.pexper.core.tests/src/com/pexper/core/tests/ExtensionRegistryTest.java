@@ -7,19 +7,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.eclipse.core.runtime.RegistryFactory;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import com.pexper.core.node.ExtensionNodeTypeRegistry;
+import com.pexper.core.contribution.Contributions;
+import com.pexper.core.node.ContributedNodeTypes;
 import com.pexper.core.node.NodeType;
 import com.pexper.core.node.NodeTypeUnavailableException;
 
-/** Reads the contributions in this fragment's fragment.xml through the real extension registry. */
-@Tag("osgi")
+/**
+ * Reads the contributions in this fragment's fragment.xml: through the real extension registry in
+ * OSGi, from the file itself in a plain JVM, with the same results.
+ */
 class ExtensionRegistryTest {
 
-    private final ExtensionNodeTypeRegistry registry = new ExtensionNodeTypeRegistry(RegistryFactory.getRegistry());
+    private final ContributedNodeTypes registry = ContributedNodeTypes.of(contributions());
+
+    private static Contributions contributions() {
+        Contributions platform = Contributions.ofPlatform();
+        if (!platform.of(ContributedNodeTypes.EXTENSION_POINT).isEmpty()) {
+            return platform;
+        }
+        try {
+            return Contributions.ofBundlesContaining(ExtensionRegistryTest.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void aContributedNodeTypeIsListedWithItsAttributesAndWorks() throws Exception {

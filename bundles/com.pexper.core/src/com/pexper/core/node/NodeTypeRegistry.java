@@ -16,4 +16,15 @@ public interface NodeTypeRegistry {
     default List<String> problems() {
         return List.of();
     }
+
+    /**
+     * Calls {@code listener}, from any thread, after node types came or went (a plug-in installed or
+     * removed while Pexper runs); a registry that never changes never calls it.
+     *
+     * @return closing it stops the calls
+     */
+    default AutoCloseable onChange(Runnable listener) {
+        return () -> {
+        };
+    }
 }

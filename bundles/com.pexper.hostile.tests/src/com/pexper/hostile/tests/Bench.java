@@ -33,7 +33,6 @@ import com.pexper.core.workflow.WorkflowValidator;
 import com.pexper.imaging.Image;
 import com.pexper.imaging.ImageDecoder;
 import com.pexper.imaging.ImageException;
-import com.pexper.imaging.filter.FilterNodeTypes;
 import com.pexper.model.Workflow;
 import com.pexper.model.io.WorkflowFiles;
 import com.pexper.model.validation.Problem;
@@ -88,8 +87,7 @@ final class Bench implements AutoCloseable {
         Files.writeString(Files.createDirectories(home.resolve("settings")).resolve("providers.json"), "{}");
         this.workflowFile = folder.resolve("case.pexper");
         registry = new InMemoryNodeTypeRegistry().registerAll(PluginXmlNodeTypes.ofBundleContaining(TextNode.class))
-                .registerAll(PluginXmlNodeTypes.ofBundleContaining(Image.class))
-                .registerAll(FilterNodeTypes.of(com.pexper.imaging.filter.ImageFilters.ofBundlesContaining(Image.class)));
+                .registerAll(PluginXmlNodeTypes.ofBundleContaining(Image.class)); // its filters as node types too
         validator = new WorkflowValidator(registry);
         engine = Engine.builder(registry).parallelism(2).scratchDirectory(root.resolve("scratch")).protect(home)
                 .build();

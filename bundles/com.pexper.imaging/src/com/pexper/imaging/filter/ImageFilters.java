@@ -1,7 +1,6 @@
 package com.pexper.imaging.filter;
 
 import java.io.IOException;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,14 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.w3c.dom.Element;
-
 import com.pexper.core.data.DataType;
 import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.ParameterType;
-import com.pexper.core.node.PluginXml;
 import com.pexper.core.node.PortSpec;
-import com.pexper.core.node.Declaration;
+import com.pexper.core.contribution.Contributions;
+import com.pexper.core.contribution.Declaration;
 
 /**
  * The image filters contributed to the {@code com.pexper.imaging.filters} extension point, read
@@ -35,13 +32,12 @@ public final class ImageFilters {
     private ImageFilters() {
     }
 
-    /** The filters in the extension registry. */
-    public static ImageFilters fromExtensionRegistry(org.eclipse.core.runtime.IExtensionRegistry registry) {
+    /** The filters among these contributions (the platform's, or plugin.xml files in a plain JVM). */
+    public static ImageFilters from(Contributions contributions) {
         ImageFilters result = new ImageFilters();
-        for (org.eclipse.core.runtime.IConfigurationElement element : registry
-                .getConfigurationElementsFor(EXTENSION_POINT)) {
-            if ("filter".equals(element.getName())) {
-                result.add(Declaration.of(element), element.getContributor().getName());
+        for (Declaration element : contributions.of(EXTENSION_POINT)) {
+            if ("filter".equals(element.name())) {
+                result.add(element, element.contributor());
             }
         }
         return result;
@@ -49,19 +45,7 @@ public final class ImageFilters {
 
     /** The filters declared in the plugin.xml files of the bundles containing these classes. */
     public static ImageFilters ofBundlesContaining(Class<?>... types) throws IOException {
-        ImageFilters result = new ImageFilters();
-        for (Class<?> type : types) {
-            result.addAll(PluginXml.ofBundleContaining(type), type.getClassLoader(), type.getPackageName());
-        }
-        return result;
-    }
-
-    private void addAll(URL pluginXml, ClassLoader loader, String contributor) throws IOException {
-        for (Element extension : PluginXml.extensions(pluginXml, EXTENSION_POINT)) {
-            for (Declaration filter : Declaration.of(extension, loader).children("filter")) {
-                add(filter, contributor);
-            }
-        }
+        return from(Contributions.ofBundlesContaining(types));
     }
 
     private void add(Declaration element, String contributor) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -14,15 +13,22 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.part.ViewPart;
 
-import com.pexper.core.node.ExtensionNodeTypeRegistry;
+import com.pexper.core.contribution.Contributions;
+import com.pexper.core.node.ContributedNodeTypes;
 import com.pexper.core.node.NodeType;
 
-/** The node types installed, by category, with their descriptions as tooltips: what plug-ins add shows here. */
+/**
+ * The node types installed, by category, with their descriptions as tooltips: what plug-ins add
+ * shows here, and a plug-in installed or removed while the workbench runs changes the list at once.
+ */
 public final class NodeTypesView extends ViewPart {
 
     public static final String ID = "com.pexper.ui.views.nodeTypes";
 
     private TreeViewer viewer;
+    private final ContributedNodeTypes types = ContributedNodeTypes.of(Contributions.ofPlatform());
+    private AutoCloseable following = () -> {
+    };
 
     /** A palette category and its node types. */
     record Category(String name, List<NodeType> types) {
@@ -67,11 +73,30 @@ public final class NodeTypesView extends ViewPart {
         });
         viewer.setInput(categories());
         viewer.expandAll();
+        following = types.onChange(() -> viewer.getControl().getDisplay().asyncExec(this::refresh));
+    }
+
+    private void refresh() {
+        if (!viewer.getControl().isDisposed()) {
+            viewer.setInput(categories());
+            viewer.expandAll();
+        }
+    }
+
+    @Override
+    public void dispose() {
+        try {
+            following.close();
+        } catch (Exception e) {
+            // removing a listener from a set does not fail
+        }
+        types.close();
+        super.dispose();
     }
 
     List<Category> categories() {
         Map<String, List<NodeType>> byCategory = new LinkedHashMap<>();
-        for (NodeType type : new ExtensionNodeTypeRegistry(Platform.getExtensionRegistry()).all()) {
+        for (NodeType type : types.all()) {
             byCategory.computeIfAbsent(type.category(), c -> new ArrayList<>()).add(type);
         }
         List<Category> categories = new ArrayList<>();

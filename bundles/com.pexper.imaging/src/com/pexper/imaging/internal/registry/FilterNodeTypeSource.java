@@ -3,8 +3,7 @@ package com.pexper.imaging.internal.registry;
 import java.util.Collection;
 import java.util.List;
 
-import org.eclipse.core.runtime.RegistryFactory;
-
+import com.pexper.core.contribution.Contributions;
 import com.pexper.core.node.NodeType;
 import com.pexper.core.node.NodeTypeSource;
 import com.pexper.imaging.filter.FilterNodeTypes;
@@ -13,15 +12,22 @@ import com.pexper.imaging.filter.ImageFilters;
 /** Contributed to {@code com.pexper.core.nodeTypes}: every registered image filter as a node type. */
 public final class FilterNodeTypeSource implements NodeTypeSource {
 
-    private final ImageFilters filters = ImageFilters.fromExtensionRegistry(RegistryFactory.getRegistry());
+    private List<String> problems = List.of();
 
     @Override
-    public Collection<NodeType> nodeTypes() {
+    public Collection<NodeType> nodeTypes(Contributions contributions) {
+        ImageFilters filters = ImageFilters.from(contributions);
+        problems = List.copyOf(filters.problems());
         return FilterNodeTypes.of(filters);
     }
 
     @Override
+    public List<String> extensionPoints() {
+        return List.of(ImageFilters.EXTENSION_POINT);
+    }
+
+    @Override
     public Collection<String> problems() {
-        return List.copyOf(filters.problems());
+        return problems;
     }
 }

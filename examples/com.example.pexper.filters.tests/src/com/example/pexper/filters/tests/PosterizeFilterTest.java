@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +20,11 @@ import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
-import com.pexper.core.node.ExtensionNodeTypeRegistry;
+import com.pexper.core.contribution.Contributions;
+import com.pexper.core.node.ContributedNodeTypes;
 import com.pexper.core.node.InMemoryNodeTypeRegistry;
 import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.core.node.Parameters;
-import com.pexper.core.node.PluginXmlNodeTypes;
 import com.pexper.core.workflow.WorkflowValidator;
 import com.pexper.imaging.Image;
 import com.pexper.imaging.ImageDecoder;
@@ -81,9 +80,8 @@ class PosterizeFilterTest {
     void becomesANodeTypeFromItsPluginXmlAndRunsInAWorkflow() throws Exception {
         ImageFilters filters = ImageFilters.ofBundlesContaining(Image.class, PosterizeFilter.class);
         assertEquals(List.of(), filters.problems());
-        var registry = new InMemoryNodeTypeRegistry()
-                .registerAll(PluginXmlNodeTypes.ofBundleContaining(Image.class)) // read and save
-                .registerAll(FilterNodeTypes.of(filters));
+        // read and save, and every filter of both bundles as a node type: as the workbench has them
+        var registry = ContributedNodeTypes.of(Contributions.ofBundlesContaining(Image.class, PosterizeFilter.class));
         assertEquals(FilterNodeTypes.CATEGORY, registry.find(POSTERIZE).orElseThrow().category());
         assertPosterizesAFile(registry);
     }
@@ -101,7 +99,7 @@ class PosterizeFilterTest {
     @Test
     @Tag("osgi")
     void isContributedThroughTheExtensionPointAndRunsInAWorkflow() throws Exception {
-        assertPosterizesAFile(new ExtensionNodeTypeRegistry(RegistryFactory.getRegistry()));
+        assertPosterizesAFile(ContributedNodeTypes.of(Contributions.ofPlatform()));
     }
 
     private void assertPosterizesAFile(NodeTypeRegistry registry) throws Exception {

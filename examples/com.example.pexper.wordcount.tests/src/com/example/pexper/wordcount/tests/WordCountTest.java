@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,8 @@ import com.pexper.core.data.TextValue;
 import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
-import com.pexper.core.node.ExtensionNodeTypeRegistry;
+import com.pexper.core.contribution.Contributions;
+import com.pexper.core.node.ContributedNodeTypes;
 import com.pexper.core.node.InMemoryNodeTypeRegistry;
 import com.pexper.core.data.DataType;
 import com.pexper.core.node.Inputs;
@@ -75,7 +75,7 @@ class WordCountTest {
     @Test
     @Tag("osgi")
     void isContributedThroughTheExtensionPointAndRunsInAWorkflow() throws Exception {
-        assertCounts(new ExtensionNodeTypeRegistry(RegistryFactory.getRegistry()));
+        assertCounts(ContributedNodeTypes.of(Contributions.ofPlatform()));
     }
 
     @Test
