@@ -106,7 +106,7 @@ public final class BackgroundRemovalBench {
         Map<Path, Long> ours = new HashMap<>();
         try (ModelSessions sessions = new ModelSessions(store, threads);
                 Engine engine = Engine.builder(registry).parallelism(cores).scratchDirectory(work.resolve("scratch"))
-                        .cache(new MemoryResultCache(1)).build()) {
+                        .cache(new MemoryResultCache(1)).service(ModelSessions.class, sessions).build()) {
             SegmentationModel model = sessions.get(modelId);
             for (Photo photo : photos) {
                 Image image = decoder.read(photo.file());
@@ -155,8 +155,9 @@ public final class BackgroundRemovalBench {
         Path batchFolder = copies(small, batch, work.resolve("batch"));
         long rawSmall = median(small.stream().map(p -> raw.get(p.file())).toList());
         long batchTime;
-        try (Engine engine = Engine.builder(registry).parallelism(cores).scratchDirectory(work.resolve("scratch"))
-                .cache(new MemoryResultCache(1)).build()) {
+        try (ModelSessions sessions = new ModelSessions(store, threads);
+                Engine engine = Engine.builder(registry).parallelism(cores).scratchDirectory(work.resolve("scratch"))
+                        .cache(new MemoryResultCache(1)).service(ModelSessions.class, sessions).build()) {
             Workflow folder = removeBg(WorkflowBuilder.named("batch").node("folder", "com.pexper.nodes.basic.listFolder",
                     "folder", batchFolder.toString(), "pattern", "*.{png,jpg}"), "folder", modelId);
             // The session is already loaded (as in the workbench, or after the first photo of a CLI run).

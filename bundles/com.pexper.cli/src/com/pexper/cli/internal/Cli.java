@@ -19,6 +19,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pexper.imaging.onnx.ModelCatalog;
+import com.pexper.imaging.onnx.ModelSessions;
+import com.pexper.imaging.onnx.ModelStore;
 import com.pexper.core.cache.MemoryResultCache;
 import com.pexper.core.cache.PersistentResultCache;
 import com.pexper.core.data.Value;
@@ -279,10 +282,13 @@ public final class Cli {
     RunResult execute(Workflow workflow, Path file, Path out, FileGrants grants, int jobs, PersistentResultCache cache,
             MemoryResultCache memory, Map<String, String> names) throws InvalidWorkflowException {
         ProgressReporter progress = new ProgressReporter(env.err(), env.terminal(), names);
-        try (Engine engine = Engine.builder(env.registry()).parallelism(jobs).protect(env.home().root()).memory(MEMORY)
-                .runRecords(new RunRecordStore(env.home().runs())).scratchDirectory(env.home().scratch())
-                .cache(memory).service(com.pexper.ai.AiClients.class, env.ai()).service(Redactor.class, redactor())
-                .build()) {
+        // models load on first use, so a run without background removal pays nothing for them
+        try (ModelSessions models = new ModelSessions(new ModelStore(env.home().models(), ModelCatalog.builtIn()),
+                ModelSessions.configuredThreads());
+                Engine engine = Engine.builder(env.registry()).parallelism(jobs).protect(env.home().root()).memory(MEMORY)
+                        .runRecords(new RunRecordStore(env.home().runs())).scratchDirectory(env.home().scratch())
+                        .cache(memory).service(com.pexper.ai.AiClients.class, env.ai()).service(Redactor.class, redactor())
+                        .service(ModelSessions.class, models).build()) {
             RunRequest.Builder request = request(file, out, grants).listener(progress);
             if (cache != null) {
                 request.cache(cache);

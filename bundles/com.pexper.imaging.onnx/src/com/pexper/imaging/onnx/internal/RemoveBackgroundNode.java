@@ -16,6 +16,7 @@ import com.pexper.imaging.Rgba;
 import com.pexper.imaging.onnx.BackgroundRemover;
 import com.pexper.imaging.onnx.ModelCatalog;
 import com.pexper.imaging.onnx.ModelException;
+import com.pexper.imaging.onnx.ModelSessions;
 import com.pexper.imaging.onnx.SegmentationModel;
 import com.pexper.imaging.onnx.Cutouts;
 
@@ -40,6 +41,7 @@ public final class RemoveBackgroundNode implements NodeFactory {
                         .help("Snap the mask to the photo's edges and remove colour halos (slower on large photos)."))
                 .parameter(ParameterSpec.of("color", ParameterType.COLOR).label("Composite colour")
                         .defaultValue("#ffffff"))
+                .needs(ModelSessions.class)
                 .build();
     }
 
@@ -57,7 +59,8 @@ public final class RemoveBackgroundNode implements NodeFactory {
         return (inputs, context) -> {
             SegmentationModel model;
             try {
-                model = ProcessSessions.get().get(modelId);
+                model = context.service(ModelSessions.class).orElseThrow(() -> new NodeExecutionException(
+                        "this application gives no on-device models (no ModelSessions service)")).get(modelId);
             } catch (ModelException e) {
                 throw new NodeExecutionException(e.getMessage(), e);
             }
