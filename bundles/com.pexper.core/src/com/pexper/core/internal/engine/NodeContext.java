@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import com.pexper.core.cache.CacheKey;
 import com.pexper.core.node.CancelledException;
 import com.pexper.core.node.ExecutionContext;
+import com.pexper.core.node.ExistingFile;
+import com.pexper.core.node.FileContent;
 import com.pexper.core.node.NodeExecutionException;
 import com.pexper.model.io.AtomicFile;
 
@@ -86,13 +88,15 @@ final class NodeContext implements ExecutionContext {
     }
 
     @Override
-    public void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing)
+    public void writeFile(Path target, FileContent content, ExistingFile existing)
             throws IOException, NodeExecutionException {
         checkCanceled();
         Path checked = run.access().checkWrite(target);
         run.sweepOnce(checked.getParent());
-        AtomicFile.Existing mode = existing == AtomicFile.Existing.REPLACE && !run.wrote(checked)
-                ? AtomicFile.Existing.REPLACE_KEEPING_BACKUP : existing;
+        AtomicFile.Existing mode = switch (existing) {
+            case REPLACE -> run.wrote(checked) ? AtomicFile.Existing.REPLACE : AtomicFile.Existing.REPLACE_KEEPING_BACKUP;
+            case FAIL -> AtomicFile.Existing.FAIL;
+        };
         AtomicFile.write(checked, out -> content.writeTo(new CancellableStream(out)), mode);
         run.fileWritten(checked);
     }
