@@ -12,15 +12,17 @@ import com.pexper.ai.AiException;
 import com.pexper.ai.CallControl;
 import com.pexper.ai.ProviderSettings;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * How every provider talks HTTP: JSON in and out through the network gate, a bound on calls in
  * flight, retries with exponential backoff and jitter on 429 and 5xx (honouring Retry-After),
  * cancellation that aborts the exchange at once, and failures turned into {@link AiException}s that
  * say what to do, with the key redacted from anything a server said. Providers add only their
- * paths, headers and JSON shapes ({@link ProviderJson}); Pexper hands each one its own.
- *
- * @noimplement Pexper implements it over the network gate; providers only call it.
+ * paths, headers and JSON shapes ({@link ProviderJson}). Pexper implements it over the network
+ * gate and hands each provider its own; providers only call it.
  */
+@ProviderType
 public interface ProviderHttp {
 
     /** Waits between retries; tests replace it to record the delays instead of waiting. */

@@ -7,10 +7,13 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * One element of an extension contribution (a node type, image filter, AI provider), read either from the extension registry (in OSGi) or from
  * a plugin.xml parsed directly (in a plain JVM), so both paths share one reader of the declarations.
  */
+@ProviderType
 public interface Declaration {
 
     /** The attribute's value, or null when absent or empty. */

@@ -3,10 +3,13 @@ package com.pexper.core.node;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * What a running node may ask of the engine: report progress, check for cancellation, log, use a
  * scratch folder, resolve paths and write output files safely.
  */
+@ProviderType
 public interface ExecutionContext {
 
     /** The id of the node being run. */
