@@ -1,6 +1,7 @@
 package com.pexper.ai;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -284,7 +285,7 @@ public final class AiClients {
             return Map.of();
         }
         JsonNode root;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             root = ProviderJson.parse(in);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + " is not valid JSON" + Quote.jsonLocation(e) + ": " + Quote.jsonProblem(e)
