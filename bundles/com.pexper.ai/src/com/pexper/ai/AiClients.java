@@ -1,6 +1,7 @@
 package com.pexper.ai;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.pexper.model.text.Quote;
 import com.pexper.ai.AiException.Kind;
 import com.pexper.ai.http.ProviderHttp;
+import com.pexper.ai.http.ProviderJson;
+import com.pexper.ai.internal.http.GatedProviderHttp;
 import com.pexper.ai.keys.CredentialStore;
 import com.pexper.ai.keys.KeyOrigin;
 import com.pexper.ai.keys.KeyRedactor;
@@ -258,7 +261,7 @@ public final class AiClients {
         try {
             OkHttpClient client = refusal == null ? gate.clientFor(descriptor.id(), origin)
                     : gate.refusingClientFor(descriptor.id(), origin, refusal);
-            ProviderHttp http = new ProviderHttp(client, descriptor, configured, redactor, key == null ? null : name,
+            ProviderHttp http = new GatedProviderHttp(client, descriptor, configured, redactor, key == null ? null : name,
                     sleeper);
             return descriptor.factory().get().create(new ProviderSetup(descriptor, configured, key,
                     key == null ? null : name, http));
@@ -282,9 +285,8 @@ public final class AiClients {
             return Map.of();
         }
         JsonNode root;
-        try {
-            // Not ProviderHttp.JSON: loading ProviderHttp loads OkHttp, which a command that sends nothing must not pay for.
-            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        try (InputStream in = Files.newInputStream(file)) {
+            root = ProviderJson.parse(in);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + " is not valid JSON" + Quote.jsonLocation(e) + ": " + Quote.jsonProblem(e)
                     + "; fix or remove it", e);

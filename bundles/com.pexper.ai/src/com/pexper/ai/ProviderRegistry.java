@@ -77,14 +77,14 @@ public final class ProviderRegistry {
             }
             providers.put(id, new ProviderDescriptor(id, element.attribute("version"), element.attribute("label"),
                     element.attribute("description"), ProviderKind.fromId(element.attribute("kind")), capabilities,
-                    settings(element, id), credential(element), element.attribute("startHint"), contributor,
+                    settings(element), credential(element), element.attribute("startHint"), contributor,
                     () -> create(element, id)));
         } catch (RuntimeException e) {
             problems.add(contributor + ": provider '" + id + "' was ignored: " + e.getMessage());
         }
     }
 
-    private static ProviderSettings settings(Declaration provider, String id) {
+    private static ProviderSettings settings(Declaration provider) {
         List<Declaration> all = provider.children("settings");
         if (all.isEmpty() || all.get(0).attribute("baseUrl") == null) {
             throw new IllegalArgumentException("it declares no <settings baseUrl=...>");

@@ -19,6 +19,7 @@ import com.pexper.ai.ProviderFactory;
 import com.pexper.ai.ProviderSetup;
 import com.pexper.ai.TokenSink;
 import com.pexper.ai.http.ProviderHttp;
+import com.pexper.ai.http.ProviderJson;
 import com.pexper.ai.stream.ServerSentEvents;
 
 /** Anthropic's Messages API, streamed as server-sent events. */
@@ -54,7 +55,7 @@ public final class AnthropicProvider implements AiProvider {
     }
 
     ObjectNode body(ChatRequest request, boolean stream) {
-        ObjectNode body = ProviderHttp.JSON.createObjectNode().put("model", request.model())
+        ObjectNode body = ProviderJson.object().put("model", request.model())
                 .put("max_tokens", request.maxTokens() != null ? request.maxTokens() : DEFAULT_MAX_TOKENS);
         String system = request.system() == null ? "" : request.system();
         if (request.schema() != null) {
@@ -103,7 +104,7 @@ public final class AnthropicProvider implements AiProvider {
             long out = -1;
             ServerSentEvents.Event event;
             while ((event = events.next()) != null) {
-                JsonNode data = ProviderHttp.JSON.readTree(event.data());
+                JsonNode data = ProviderJson.parse(event.data());
                 switch (data.path("type").asText(event.type())) {
                     case "message_start" -> {
                         model = data.path("message").path("model").asText(model);
@@ -141,6 +142,6 @@ public final class AnthropicProvider implements AiProvider {
 
     @Override
     public List<String> listModels(CallControl control) throws AiException {
-        return ProviderHttp.texts(http.getJson("models", headers, control).path("data"), "id");
+        return ProviderJson.texts(http.getJson("models", headers, control).path("data"), "id");
     }
 }

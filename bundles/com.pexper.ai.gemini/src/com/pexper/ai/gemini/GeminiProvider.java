@@ -19,6 +19,7 @@ import com.pexper.ai.ProviderFactory;
 import com.pexper.ai.ProviderSetup;
 import com.pexper.ai.TokenSink;
 import com.pexper.ai.http.ProviderHttp;
+import com.pexper.ai.http.ProviderJson;
 import com.pexper.ai.stream.ServerSentEvents;
 
 /** Google's Gemini API: generateContent, and streamGenerateContent as server-sent events. */
@@ -49,7 +50,7 @@ public final class GeminiProvider implements AiProvider {
     }
 
     ObjectNode body(ChatRequest request) {
-        ObjectNode body = ProviderHttp.JSON.createObjectNode();
+        ObjectNode body = ProviderJson.object();
         if (request.system() != null && !request.system().isEmpty()) {
             body.putObject("systemInstruction").putArray("parts").addObject().put("text", request.system());
         }
@@ -59,7 +60,7 @@ public final class GeminiProvider implements AiProvider {
             parts.addObject().putObject("inline_data").put("mime_type", image.mediaType()).put("data", image.base64());
         }
         parts.addObject().put("text", request.prompt());
-        ObjectNode config = ProviderHttp.JSON.createObjectNode();
+        ObjectNode config = ProviderJson.object();
         if (request.temperature() != null) {
             config.put("temperature", request.temperature());
         }
@@ -99,7 +100,7 @@ public final class GeminiProvider implements AiProvider {
                     JsonNode last = null;
                     String finish = null;
                     while ((event = events.next()) != null) {
-                        JsonNode chunk = ProviderHttp.JSON.readTree(event.data());
+                        JsonNode chunk = ProviderJson.parse(event.data());
                         if (chunk.has("error")) {
                             throw new AiException(Kind.SERVER, descriptor().label() + " reported an error in the"
                                     + " middle of the answer: " + http.redact(chunk.path("error").path("message").asText())
@@ -149,7 +150,7 @@ public final class GeminiProvider implements AiProvider {
 
     @Override
     public List<String> listModels(CallControl control) throws AiException {
-        return ProviderHttp.texts(http.getJson("models", headers, control).path("models"), "name").stream()
+        return ProviderJson.texts(http.getJson("models", headers, control).path("models"), "name").stream()
                 .map(name -> name.startsWith("models/") ? name.substring("models/".length()) : name).toList();
     }
 }

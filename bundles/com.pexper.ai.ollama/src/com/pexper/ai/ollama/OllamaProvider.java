@@ -20,6 +20,7 @@ import com.pexper.ai.ProviderFactory;
 import com.pexper.ai.ProviderSetup;
 import com.pexper.ai.TokenSink;
 import com.pexper.ai.http.ProviderHttp;
+import com.pexper.ai.http.ProviderJson;
 import com.pexper.ai.stream.JsonLines;
 
 /** Ollama's native API: /api/chat streamed as JSON lines, /api/tags, /api/embed. */
@@ -50,7 +51,7 @@ public final class OllamaProvider implements AiProvider {
     }
 
     ObjectNode body(ChatRequest request, boolean stream) {
-        ObjectNode body = ProviderHttp.JSON.createObjectNode().put("model", request.model()).put("stream", stream);
+        ObjectNode body = ProviderJson.object().put("model", request.model()).put("stream", stream);
         ArrayNode messages = body.putArray("messages");
         if (request.system() != null && !request.system().isEmpty()) {
             messages.addObject().put("role", "system").put("content", request.system());
@@ -62,7 +63,7 @@ public final class OllamaProvider implements AiProvider {
                 images.add(image.base64());
             }
         }
-        ObjectNode options = ProviderHttp.JSON.createObjectNode();
+        ObjectNode options = ProviderJson.object();
         if (request.temperature() != null) {
             options.put("temperature", request.temperature());
         }
@@ -92,7 +93,7 @@ public final class OllamaProvider implements AiProvider {
             JsonLines lines = new JsonLines(body);
             String line;
             while ((line = lines.next()) != null) {
-                JsonNode chunk = ProviderHttp.JSON.readTree(line);
+                JsonNode chunk = ProviderJson.parse(line);
                 if (chunk.has("error")) {
                     throw new AiException(Kind.SERVER, descriptor().label() + " reported an error in the middle of the"
                             + " answer: " + http.redact(chunk.path("error").asText()) + ".", partial.toString(), null);
@@ -117,12 +118,12 @@ public final class OllamaProvider implements AiProvider {
 
     @Override
     public List<String> listModels(CallControl control) throws AiException {
-        return ProviderHttp.texts(http.getJson("api/tags", headers, control).path("models"), "name");
+        return ProviderJson.texts(http.getJson("api/tags", headers, control).path("models"), "name");
     }
 
     @Override
     public List<float[]> embed(String model, List<String> texts, CallControl control) throws AiException {
-        ObjectNode body = ProviderHttp.JSON.createObjectNode().put("model", model);
+        ObjectNode body = ProviderJson.object().put("model", model);
         ArrayNode input = body.putArray("input");
         texts.forEach(input::add);
         JsonNode answer = http.postJson("api/embed", headers, body, control);
@@ -133,7 +134,7 @@ public final class OllamaProvider implements AiProvider {
         }
         List<float[]> result = new ArrayList<>();
         for (JsonNode vector : embeddings) {
-            result.add(ProviderHttp.floats(vector));
+            result.add(ProviderJson.floats(vector));
         }
         return result;
     }

@@ -21,6 +21,7 @@ import com.pexper.ai.ProviderDescriptor;
 import com.pexper.ai.ProviderSetup;
 import com.pexper.ai.TokenSink;
 import com.pexper.ai.http.ProviderHttp;
+import com.pexper.ai.http.ProviderJson;
 import com.pexper.ai.stream.ServerSentEvents;
 
 /**
@@ -53,7 +54,7 @@ public final class OpenAiWire implements AiProvider {
 
     /** The JSON body of a chat completion request. */
     public ObjectNode chatBody(ChatRequest request, boolean stream) {
-        ObjectNode body = ProviderHttp.JSON.createObjectNode().put("model", request.model());
+        ObjectNode body = ProviderJson.object().put("model", request.model());
         ArrayNode messages = body.putArray("messages");
         if (request.system() != null && !request.system().isEmpty()) {
             messages.addObject().put("role", "system").put("content", request.system());
@@ -116,7 +117,7 @@ public final class OpenAiWire implements AiProvider {
                 if (data.equals("[DONE]")) {
                     return new ChatResult(partial.toString(), model, finish, in, out);
                 }
-                JsonNode chunk = ProviderHttp.JSON.readTree(data);
+                JsonNode chunk = ProviderJson.parse(data);
                 if (chunk.has("error")) {
                     throw new AiException(Kind.SERVER, descriptor().label() + " reported an error in the middle of the"
                             + " answer: " + http.redact(chunk.path("error").path("message").asText(chunk.path("error")
@@ -147,12 +148,12 @@ public final class OpenAiWire implements AiProvider {
 
     @Override
     public List<String> listModels(CallControl control) throws AiException {
-        return ProviderHttp.texts(http.getJson("models", headers, control).path("data"), "id");
+        return ProviderJson.texts(http.getJson("models", headers, control).path("data"), "id");
     }
 
     @Override
     public List<float[]> embed(String model, List<String> texts, CallControl control) throws AiException {
-        ObjectNode body = ProviderHttp.JSON.createObjectNode().put("model", model);
+        ObjectNode body = ProviderJson.object().put("model", model);
         ArrayNode input = body.putArray("input");
         texts.forEach(input::add);
         body.put("encoding_format", "float");
@@ -163,7 +164,7 @@ public final class OpenAiWire implements AiProvider {
             if (index < 0 || index >= vectors.length) {
                 throw badResponse("an embedding with index " + index + " for " + texts.size() + " texts");
             }
-            vectors[index] = ProviderHttp.floats(item.path("embedding"));
+            vectors[index] = ProviderJson.floats(item.path("embedding"));
         }
         for (float[] vector : vectors) {
             if (vector == null) {
@@ -177,7 +178,7 @@ public final class OpenAiWire implements AiProvider {
     @Override
     public GeneratedImage generateImage(String model, String prompt, String size, CallControl control)
             throws AiException {
-        ObjectNode body = ProviderHttp.JSON.createObjectNode().put("model", model).put("prompt", prompt).put("n", 1);
+        ObjectNode body = ProviderJson.object().put("model", model).put("prompt", prompt).put("n", 1);
         if (size != null && !size.isBlank()) {
             body.put("size", size);
         }

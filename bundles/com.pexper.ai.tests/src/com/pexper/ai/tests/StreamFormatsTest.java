@@ -3,7 +3,10 @@ package com.pexper.ai.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,19 +18,17 @@ import com.pexper.ai.stream.JsonLines;
 import com.pexper.ai.stream.ServerSentEvents;
 import com.pexper.ai.stream.ServerSentEvents.Event;
 
-import okio.Buffer;
-import okio.BufferedSource;
-import okio.Okio;
-import okio.Source;
-import okio.Timeout;
-
 class StreamFormatsTest {
 
     private static List<Event> events(String text) throws IOException {
-        return events(new Buffer().writeUtf8(text));
+        return events(utf8(text));
     }
 
-    private static List<Event> events(BufferedSource source) throws IOException {
+    private static InputStream utf8(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Event> events(InputStream source) throws IOException {
         List<Event> events = new ArrayList<>();
         try (ServerSentEvents sse = new ServerSentEvents(source)) {
             for (Event e; (e = sse.next()) != null;) {
@@ -55,7 +56,7 @@ class StreamFormatsTest {
                 + "event: ping\n\n" // no data: nothing dispatched, the type is reset
                 + "data: [DONE]\n\n"
                 + "data: cut off by the end";
-        ServerSentEvents sse = new ServerSentEvents(new Buffer().writeUtf8(stream));
+        ServerSentEvents sse = new ServerSentEvents(utf8(stream));
         assertEquals(new Event("message", "first\nsecond\n", ""), sse.next());
         assertEquals(new Event("message", " two spaces", "7"), sse.next());
         assertEquals(3000, sse.retryMillis());
@@ -68,37 +69,20 @@ class StreamFormatsTest {
     @Test
     void eventsSplitAcrossReadsComeOutWhole() throws IOException {
         String stream = "data: {\"text\":\"ça va \\ud83d\\ude00\"}\r\n\r\ndata: two\r\n\r\n";
-        byte[] bytes = stream.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Source trickle = new Source() {
-            int at;
-
+        byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
+        InputStream trickle = new ByteArrayInputStream(bytes) {
             @Override
-            public long read(Buffer sink, long byteCount) {
-                if (at == bytes.length) {
-                    return -1;
-                }
-                int n = Math.min(3, bytes.length - at);
-                sink.write(bytes, at, n);
-                at += n;
-                return n;
-            }
-
-            @Override
-            public Timeout timeout() {
-                return Timeout.NONE;
-            }
-
-            @Override
-            public void close() {
+            public synchronized int read(byte[] into, int offset, int length) {
+                return super.read(into, offset, Math.min(3, length));
             }
         };
         assertEquals(List.of(new Event("message", "{\"text\":\"ça va \\ud83d\\ude00\"}", ""), new Event("message", "two", "")),
-                events(Okio.buffer(trickle)));
+                events(trickle));
     }
 
     @Test
     void jsonLinesSkipBlankLinesAndKeepALastLineWithoutNewline() throws IOException {
-        JsonLines lines = new JsonLines(new Buffer().writeUtf8("{\"a\":1}\r\n\n  \n{\"b\":\"é\"}\n{\"done\":true}"));
+        JsonLines lines = new JsonLines(utf8("{\"a\":1}\r\n\n  \n{\"b\":\"é\"}\n{\"done\":true}"));
         assertEquals("{\"a\":1}", lines.next());
         assertEquals("{\"b\":\"é\"}", lines.next());
         assertEquals("{\"done\":true}", lines.next());

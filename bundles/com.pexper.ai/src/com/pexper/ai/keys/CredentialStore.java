@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import com.pexper.ai.Secret;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Where API keys live, by name. Workflows hold only the name; the value never leaves the store
  * except into the request that needs it. Each key is bound to the origins it may be sent to
@@ -13,6 +15,7 @@ import com.pexper.ai.Secret;
  * since. A store keeps the binding where a workflow that rewrites the settings files cannot
  * change it.
  */
+@ProviderType
 public interface CredentialStore {
 
     /**

@@ -2,8 +2,10 @@ package com.pexper.ai.stream;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 
 import okio.BufferedSource;
+import okio.Okio;
 
 /**
  * A reader of newline-delimited JSON (NDJSON), Ollama's streaming format: one JSON document per
@@ -14,8 +16,9 @@ public final class JsonLines implements Closeable {
 
     private final BufferedSource source;
 
-    public JsonLines(BufferedSource source) {
-        this.source = source;
+    /** Reads {@code in}, a response body as it arrives; closing this closes it. */
+    public JsonLines(InputStream in) {
+        this.source = Okio.buffer(Okio.source(in));
     }
 
     /** The next non-blank line, without its line end, or null at the end of the stream. */

@@ -2,8 +2,10 @@ package com.pexper.ai.stream;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 
 import okio.BufferedSource;
+import okio.Okio;
 import okio.ByteString;
 
 /**
@@ -30,8 +32,9 @@ public final class ServerSentEvents implements Closeable {
     private boolean started;
     private boolean afterCr;
 
-    public ServerSentEvents(BufferedSource source) {
-        this.source = source;
+    /** Reads {@code in}, a response body as it arrives; closing this closes it. */
+    public ServerSentEvents(InputStream in) {
+        this.source = Okio.buffer(Okio.source(in));
     }
 
     /** The next event, or null at the end of the stream. */

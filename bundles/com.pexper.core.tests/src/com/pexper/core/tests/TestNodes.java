@@ -17,6 +17,7 @@ import com.pexper.core.data.NumberValue;
 import com.pexper.core.data.TextValue;
 import com.pexper.core.data.Value;
 import com.pexper.core.node.ExecutionContext;
+import com.pexper.core.node.ExistingFile;
 import com.pexper.core.node.InMemoryNodeTypeRegistry;
 import com.pexper.core.node.Inputs;
 import com.pexper.core.node.InvalidConfigurationException;
@@ -30,7 +31,6 @@ import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.ParameterType;
 import com.pexper.core.node.Parameters;
 import com.pexper.core.node.PortSpec;
-import com.pexper.model.io.AtomicFile;
 
 /** Small node types for engine tests, recording what they execute. */
 public final class TestNodes {
@@ -344,7 +344,7 @@ public final class TestNodes {
                 journal.ran(context.nodeId() + "#" + context.itemIndex());
                 Path target = context.resolveOutput(inputs.text("in") + ".txt");
                 context.writeFile(target, out -> out.write(inputs.text("in").getBytes(StandardCharsets.UTF_8)),
-                        AtomicFile.Existing.REPLACE);
+                        ExistingFile.REPLACE);
                 return Outputs.of("file", FileValue.of(target));
             };
         }
@@ -509,7 +509,7 @@ public final class TestNodes {
                             }
                         }
                     }
-                }, AtomicFile.Existing.REPLACE);
+                }, ExistingFile.REPLACE);
                 return Outputs.of("file", FileValue.of(target));
             };
         }

@@ -1,6 +1,9 @@
 package com.pexper.core.cache;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Results of earlier node executions, by content hash. Implementations are thread-safe. */
+@ProviderType
 public interface ResultCache {
 
     /** The fresh result stored under this key, or null. */

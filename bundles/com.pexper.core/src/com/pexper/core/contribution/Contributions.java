@@ -3,6 +3,8 @@ package com.pexper.core.contribution;
 import java.io.IOException;
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import com.pexper.core.internal.contribution.PluginXmlContributions;
 import com.pexper.core.internal.contribution.RegistryContributions;
 
@@ -11,6 +13,7 @@ import com.pexper.core.internal.contribution.RegistryContributions;
  * types, image filters and AI providers, like EMF's {@code RegistryReader}, that runs with OSGi (the
  * extension registry, live) and without it (the plugin.xml files of bundles on the class path).
  */
+@ProviderType
 public interface Contributions {
 
     /** Told what is contributed to an extension point and what is taken away. */

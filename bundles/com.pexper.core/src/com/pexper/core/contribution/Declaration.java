@@ -2,11 +2,14 @@ package com.pexper.core.contribution;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * One element a plug-in contributed to an extension point (a node type, an image filter, an AI
  * provider), read from the extension registry in OSGi or from a plugin.xml in a plain JVM: readers
  * of the declarations see the same thing either way.
  */
+@ProviderType
 public interface Declaration {
 
     /** The contributing bundle's symbolic name (a fragment's host, as the registry has it). */

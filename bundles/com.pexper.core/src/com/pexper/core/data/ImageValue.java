@@ -1,9 +1,12 @@
 package com.pexper.core.data;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A decoded raster image. Only the contract lives here; com.pexper.imaging provides the
  * implementation, its pixel storage and codecs.
  */
+@ProviderType
 public interface ImageValue extends Value {
 
     int width();

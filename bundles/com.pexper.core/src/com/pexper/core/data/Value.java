@@ -1,9 +1,12 @@
 package com.pexper.core.data;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A value produced by a node. Values are immutable and safe to share between threads and runs;
  * the engine caches them.
  */
+@ProviderType
 public interface Value {
 
     DataType type();

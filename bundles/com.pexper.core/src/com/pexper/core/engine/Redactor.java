@@ -2,12 +2,15 @@ package com.pexper.core.engine;
 
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Takes secrets out of text before the engine shows or keeps it: node errors, item failures, log
  * and progress messages, streamed text and the output summaries of run records. The core knows no
  * secrets; the application gives the engine one as a service ({@code Engine.Builder#service(
  * Redactor.class, ...)}), and the engine uses {@link #NONE} without one.
  */
+@ProviderType
 public interface Redactor {
 
     Redactor NONE = text -> text;

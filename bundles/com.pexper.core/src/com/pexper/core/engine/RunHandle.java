@@ -2,7 +2,10 @@ package com.pexper.core.engine;
 
 import java.time.Duration;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** A run in progress. */
+@ProviderType
 public interface RunHandle {
 
     String runId();

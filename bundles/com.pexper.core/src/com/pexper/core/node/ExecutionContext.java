@@ -3,12 +3,13 @@ package com.pexper.core.node;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import com.pexper.model.io.AtomicFile;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What a running node may ask of the engine: report progress, check for cancellation, log, use a
  * scratch folder, resolve paths and write output files safely.
  */
+@ProviderType
 public interface ExecutionContext {
 
     /** The id of the node being run. */
@@ -69,11 +70,11 @@ public interface ExecutionContext {
      * partial file is left and an existing file is untouched. The file is listed in the run record.
      * The target must lie in the output folder or a folder granted for writing (links followed),
      * never the workflow's own file; its folders are made as needed. Replacing a file this run did
-     * not write keeps the old one beside it ({@link AtomicFile#backupOf}).
+     * not write keeps the old one beside it, as {@code NAME.bak} (see {@link ExistingFile#REPLACE}).
      *
      * @throws NodeExecutionException when the workflow may not write there, saying how to allow it
      */
-    void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing)
+    void writeFile(Path target, FileContent content, ExistingFile existing)
             throws IOException, NodeExecutionException;
 
     /**

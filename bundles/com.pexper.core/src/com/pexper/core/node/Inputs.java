@@ -10,7 +10,10 @@ import com.pexper.core.data.ListValue;
 import com.pexper.core.data.NumberValue;
 import com.pexper.core.data.Value;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The values arriving at a node's input ports, already converted to each port's declared type. */
+@ProviderType
 public final class Inputs {
 
     private final Map<String, Value> values;

@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The node types installed: from plug-ins, or registered in code. */
+@ProviderType
 public interface NodeTypeRegistry {
 
     Optional<NodeType> find(String id);

@@ -6,11 +6,14 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A node's parameter values, defaults filled in: String for text, choices, file paths, colours and
  * credential names; Long, Double and Boolean for the others. File paths are resolved against the
  * workflow's folder.
  */
+@ProviderType
 public final class Parameters {
 
     private final Map<String, Object> values;

@@ -3,7 +3,8 @@ package com.pexper.imaging.tests;
 import java.nio.file.Path;
 
 import com.pexper.core.node.ExecutionContext;
-import com.pexper.model.io.AtomicFile;
+import com.pexper.core.node.ExistingFile;
+import com.pexper.core.node.FileContent;
 
 /** The context of a filter applied directly, outside a run: never cancelled, no files. */
 final class TestContext implements ExecutionContext {
@@ -56,7 +57,7 @@ final class TestContext implements ExecutionContext {
     }
 
     @Override
-    public void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing) {
+    public void writeFile(Path target, FileContent content, ExistingFile existing) {
         throw new UnsupportedOperationException();
     }
 

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import com.pexper.imaging.Image;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The extra images a filter declared, as connected in the workflow. */
+@ProviderType
 public final class FilterInputs {
 
     private final Map<String, Image> images;

@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.pexper.ai.AiClients;
 import com.pexper.ai.nodes.internal.PromptNode;
 import com.pexper.ai.ollama.OllamaProvider;
-import com.pexper.ai.openai.OpenAiProviderFactory;
 import com.pexper.ai.testing.ProviderTestBench;
 import com.pexper.core.data.JsonValue;
 import com.pexper.core.data.TextValue;

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import com.pexper.core.cache.CacheKey;
 import com.pexper.core.node.CancelledException;
 import com.pexper.core.node.ExecutionContext;
+import com.pexper.core.node.ExistingFile;
+import com.pexper.core.node.FileContent;
 import com.pexper.core.node.NodeExecutionException;
 import com.pexper.model.io.AtomicFile;
 
@@ -86,13 +88,16 @@ final class NodeContext implements ExecutionContext {
     }
 
     @Override
-    public void writeFile(Path target, AtomicFile.Content content, AtomicFile.Existing existing)
+    public void writeFile(Path target, FileContent content, ExistingFile existing)
             throws IOException, NodeExecutionException {
         checkCanceled();
         Path checked = run.files().access().checkWrite(target);
         run.files().sweepOnce(checked.getParent());
-        AtomicFile.Existing mode = existing == AtomicFile.Existing.REPLACE && !run.files().wrote(checked)
-                ? AtomicFile.Existing.REPLACE_KEEPING_BACKUP : existing;
+        AtomicFile.Existing mode = switch (existing) {
+            case REPLACE -> run.files().wrote(checked) ? AtomicFile.Existing.REPLACE
+                    : AtomicFile.Existing.REPLACE_KEEPING_BACKUP;
+            case FAIL -> AtomicFile.Existing.FAIL;
+        };
         AtomicFile.write(checked, out -> content.writeTo(new CancellableStream(out)), mode);
         run.files().written(checked);
     }

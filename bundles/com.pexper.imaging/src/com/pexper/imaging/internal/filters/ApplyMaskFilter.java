@@ -26,7 +26,6 @@ public final class ApplyMaskFilter implements ImageFilter {
         }
         Image rgba = Pixels.withAlpha(image);
         int ch = rgba.channels();
-        int max = rgba.maxValue();
         float maskMax = mask.maxValue();
         ImageBuffer out = ImageBuffer.like(rgba, ch);
         for (int p = 0, n = (int) rgba.pixelCount(); p < n; p++) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.pexper.core.data.DataType;
 import com.pexper.core.data.FileValue;
+import com.pexper.core.node.ExistingFile;
 import com.pexper.core.node.InvalidConfigurationException;
 import com.pexper.core.node.NodeExecutionException;
 import com.pexper.core.node.NodeExecutor;
@@ -24,7 +25,6 @@ import com.pexper.imaging.ImageFormat;
 import com.pexper.imaging.Provenance;
 import com.pexper.imaging.Rgba;
 import com.pexper.model.text.Quote;
-import com.pexper.model.io.AtomicFile;
 
 /**
  * Saves an image into a folder under a name made from a pattern. The file appears whole or not at
@@ -114,7 +114,7 @@ public final class SaveImageNode implements NodeFactory {
                 }
                 Map<String, String> written = text;
                 context.writeFile(target, out -> encoder.write(image, out, written),
-                        overwrite ? AtomicFile.Existing.REPLACE : AtomicFile.Existing.FAIL);
+                        overwrite ? ExistingFile.REPLACE : ExistingFile.FAIL);
             } catch (FileAlreadyExistsException e) {
                 throw new NodeExecutionException(Quote.path(target) + " already exists and was kept; turn on 'overwrite' to"
                         + " replace it, or choose another folder.");

@@ -19,7 +19,6 @@ import com.pexper.core.data.TextValue;
 import com.pexper.core.engine.InvalidWorkflowException;
 import com.pexper.core.engine.NodeStatus;
 import com.pexper.core.engine.RunResult;
-import com.pexper.model.io.AtomicFile;
 import com.pexper.model.validation.Problem;
 
 /** A downloaded workflow is untrusted: its file reads and writes stay inside its folders and the user's grants. */
@@ -145,7 +144,7 @@ class WorkflowFileAccessTest {
         h.node("w", "writeText", "path", Path.of("report.txt"), "overwrite", true).connect("t.text", "w.text");
         assertEquals(NodeStatus.SUCCEEDED, h.run().node("w").status());
         assertEquals("today's", Files.readString(report));
-        assertEquals("yesterday's", Files.readString(AtomicFile.backupOf(report)));
+        assertEquals("yesterday's", Files.readString(downloads.resolve("report.txt.bak")), "the old one is kept beside it");
         assertFalse(Files.exists(h.home.resolve("report.txt")));
     }
 }

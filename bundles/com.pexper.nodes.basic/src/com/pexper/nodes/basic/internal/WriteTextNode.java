@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import com.pexper.core.data.DataType;
 import com.pexper.core.data.FileValue;
+import com.pexper.core.node.ExistingFile;
 import com.pexper.core.node.InvalidConfigurationException;
 import com.pexper.core.node.NodeExecutionException;
 import com.pexper.core.node.NodeExecutor;
@@ -18,7 +19,6 @@ import com.pexper.core.node.ParameterType;
 import com.pexper.core.node.Parameters;
 import com.pexper.core.node.PortSpec;
 import com.pexper.model.text.Quote;
-import com.pexper.model.io.AtomicFile;
 
 /**
  * Writes text to a file atomically: a failure or a cancel leaves no partial file. Relative paths
@@ -67,7 +67,7 @@ public final class WriteTextNode implements NodeFactory {
             byte[] bytes = inputs.text("text").getBytes(charset);
             try {
                 context.writeFile(target, out -> out.write(bytes),
-                        overwrite ? AtomicFile.Existing.REPLACE : AtomicFile.Existing.FAIL);
+                        overwrite ? ExistingFile.REPLACE : ExistingFile.FAIL);
             } catch (FileAlreadyExistsException e) {
                 throw new NodeExecutionException(Quote.path(target) + " already exists and 'overwrite' is off; it was kept."
                         + " Choose another path, or turn on 'overwrite' to replace it (the old file is kept as "
