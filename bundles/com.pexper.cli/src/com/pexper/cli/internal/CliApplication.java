@@ -16,7 +16,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
@@ -26,13 +25,13 @@ import org.osgi.util.tracker.ServiceTracker;
 import com.pexper.ai.AiClients;
 import com.pexper.core.engine.Redactor;
 import com.pexper.core.home.PexperHome;
-import com.pexper.core.node.ExtensionNodeTypeRegistry;
+import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.model.text.Quote;
 
 /**
  * The headless `pexper` application: gives {@link Cli} the services (Declarative Services
- * components of the bundles that own them), the extension registry, the data directory, the
- * console and Ctrl-C, and returns its exit code to the launcher.
+ * components of the bundles that own them), the data directory, the console and Ctrl-C, and
+ * returns its exit code to the launcher.
  */
 public final class CliApplication implements IApplication {
 
@@ -73,21 +72,25 @@ public final class CliApplication implements IApplication {
         BundleContext bundle = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
         // Held until the command ends: a component that nobody holds is deactivated at once.
         ServiceTracker<AiClients, AiClients> aiService = new ServiceTracker<>(bundle, AiClients.class, null);
+        ServiceTracker<NodeTypeRegistry, NodeTypeRegistry> nodeTypesService = new ServiceTracker<>(bundle,
+                NodeTypeRegistry.class, null);
         aiService.open();
+        nodeTypesService.open();
         try {
             AiClients ai = await(aiService, AiClients.class, "the AI clients");
+            NodeTypeRegistry nodeTypes = await(nodeTypesService, NodeTypeRegistry.class, "the node types");
             ai.settingsProblems().forEach(problem -> err.println("pexper: " + problem));
             ai.gate().settingsProblems().forEach(problem -> err.println("pexper: " + problem));
             logToFile(home, ai.redactor());
             String version = bundle.getBundle().getVersion().toString();
-            Cli.Environment env = new Cli.Environment(out, err, home,
-                    new ExtensionNodeTypeRegistry(RegistryFactory.getRegistry()), terminal,
+            Cli.Environment env = new Cli.Environment(out, err, home, nodeTypes, terminal,
                     Path.of(System.getProperty("user.dir")), new SignalInterrupts(), version, System.in, ai);
             int code = new Cli(env).run(args == null ? List.of() : List.of(args));
             out.flush();
             err.flush();
             return Integer.valueOf(code);
         } finally {
+            nodeTypesService.close();
             aiService.close();
         }
     }

@@ -9,13 +9,21 @@ import java.util.Optional;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Node types contributed to the {@code com.pexper.core.nodeTypes} extension point. The attributes
  * are read when the registry is created; a factory class is loaded only when its type is first
  * used, so that listing node types does not start every plug-in. A malformed contribution is
  * skipped and reported in {@link #problems()}; the others stay usable.
+ *
+ * <p>As a Declarative Services component it is the application's node-type registry, made from the
+ * extension registry service. (It stays in this API package for now: plug-ins and their tests make
+ * one from a registry of their own.)
  */
+@Component(service = NodeTypeRegistry.class)
 public final class ExtensionNodeTypeRegistry implements NodeTypeRegistry {
 
     public static final String EXTENSION_POINT = "com.pexper.core.nodeTypes";
@@ -23,7 +31,8 @@ public final class ExtensionNodeTypeRegistry implements NodeTypeRegistry {
     private final InMemoryNodeTypeRegistry types = new InMemoryNodeTypeRegistry();
     private final List<String> problems = new ArrayList<>();
 
-    public ExtensionNodeTypeRegistry(IExtensionRegistry registry) {
+    @Activate
+    public ExtensionNodeTypeRegistry(@Reference IExtensionRegistry registry) {
         for (IConfigurationElement element : registry.getConfigurationElementsFor(EXTENSION_POINT)) {
             String contributor = element.getContributor().getName();
             if ("nodeTypeSource".equals(element.getName())) {
