@@ -4,11 +4,12 @@ import java.net.InetAddress;
 import java.net.ProxySelector;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
-import com.pexper.net.internal.GateInterceptor;
+import com.pexper.net.internal.OkHttpNetworkGate;
 
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -26,40 +27,14 @@ import okhttp3.OkHttpClient;
  * </ul>
  * Refusals are {@link NetworkRefusedException}s whose message says what to change. All clients
  * share one connection pool and dispatcher.
+ *
+ * <p>The application gets the gate as a service (a Declarative Services component of this bundle,
+ * made from PEXPER_HOME); there is one, and every sender shares it.
  */
-public final class NetworkGate {
+public interface NetworkGate {
 
-    private final Builder settings;
-    private volatile OkHttpClient base;
-    private final PrivacyLedger ledger;
-    private final BooleanSupplier localOnly;
-    private final Clock clock;
-
-    private NetworkGate(Builder builder) {
-        this.ledger = Objects.requireNonNull(builder.ledger, "a ledger");
-        this.localOnly = builder.localOnly;
-        this.clock = builder.clock;
-        this.settings = builder;
-    }
-
-    /** The shared client, made on first use: a command that sends nothing does not pay for loading OkHttp. */
-    private OkHttpClient base() {
-        OkHttpClient client = base;
-        if (client == null) {
-            synchronized (this) {
-                client = base;
-                if (client == null) {
-                    client = (settings.base != null ? settings.base.newBuilder() : new OkHttpClient.Builder())
-                            .followRedirects(false).followSslRedirects(false)
-                            .proxySelector(settings.proxies != null ? settings.proxies : SystemProxies.current()).build();
-                    base = client;
-                }
-            }
-        }
-        return client;
-    }
-
-    public static Builder builder() {
+    /** A gate made from what the caller gives it; the installed application's is a service. */
+    static Builder builder() {
         return new Builder();
     }
 
@@ -69,15 +44,7 @@ public final class NetworkGate {
      * @throws IllegalArgumentException if the origin itself breaks the rules (plain HTTP to a
      *         non-loopback host), with a message that says what to configure instead
      */
-    public OkHttpClient clientFor(String provider, HttpUrl origin) {
-        if (!origin.isHttps() && !isLoopback(origin.host())) {
-            throw new IllegalArgumentException(provider + ": " + origin.scheme() + "://" + origin.host()
-                    + " is not a loopback address, so it must use https://; change the base URL to https://"
-                    + origin.host() + (origin.port() == 80 ? "" : ":" + origin.port()));
-        }
-        return base().newBuilder().addInterceptor(new GateInterceptor(provider, origin, localOnly, ledger, clock, null))
-                .build();
-    }
+    OkHttpClient clientFor(String provider, HttpUrl origin);
 
     /**
      * A client for one provider that sends nothing: each request is refused before a connection is
@@ -85,25 +52,23 @@ public final class NetworkGate {
      * reason}). For a request that the gate's own rules would let through but its caller must not
      * send, such as a key bound to another origin.
      */
-    public OkHttpClient refusingClientFor(String provider, HttpUrl origin, String reason) {
-        return base().newBuilder()
-                .addInterceptor(new GateInterceptor(provider, origin, localOnly, ledger, clock, Objects.requireNonNull(reason)))
-                .build();
-    }
+    OkHttpClient refusingClientFor(String provider, HttpUrl origin, String reason);
 
-    public PrivacyLedger ledger() {
-        return ledger;
-    }
+    PrivacyLedger ledger();
 
-    public boolean localOnly() {
-        return localOnly.getAsBoolean();
-    }
+    boolean localOnly();
+
+    /**
+     * What was wrong with the settings this gate was made from (a network.json that cannot be read
+     * turns local-only mode on), for the application to show; empty when nothing was.
+     */
+    List<String> settingsProblems();
 
     /**
      * Whether a host is this machine: {@code localhost} or a loopback IP literal (127.0.0.0/8,
      * ::1). Names are not resolved: a name that DNS maps to 127.0.0.1 still counts as remote.
      */
-    public static boolean isLoopback(String host) {
+    static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
@@ -125,7 +90,7 @@ public final class NetworkGate {
         }
     }
 
-    public static final class Builder {
+    final class Builder {
         private PrivacyLedger ledger;
         private BooleanSupplier localOnly = () -> false;
         private ProxySelector proxies;
@@ -164,7 +129,7 @@ public final class NetworkGate {
         }
 
         public NetworkGate build() {
-            return new NetworkGate(this);
+            return new OkHttpNetworkGate(ledger, localOnly, proxies, base, clock, List.of());
         }
     }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.pexper.ai.Secret;
+import com.pexper.ai.internal.SecureStorageCredentialStore;
 import com.pexper.ai.keys.CredentialStore;
-import com.pexper.ai.keys.SecureStorageCredentialStore;
 
 /** Where a key may go is kept in secure storage beside it, encrypted and sealed, not where a settings file can change it. */
 @Tag("osgi")
@@ -40,7 +40,7 @@ class SecureStorageBindingTest {
     }
 
     private CredentialStore store() {
-        return SecureStorageCredentialStore.at(storage(),
+        return new SecureStorageCredentialStore(storage(),
                 Map.of(SecureStorageCredentialStore.MASTER_PASSWORD_VARIABLE, PASSWORD));
     }
 

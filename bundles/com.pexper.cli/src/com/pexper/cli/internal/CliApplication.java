@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -18,24 +18,25 @@ import java.util.logging.SimpleFormatter;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 import com.pexper.ai.AiClients;
-import com.pexper.ai.ProviderRegistry;
-import com.pexper.ai.keys.SecureStorageCredentialStore;
 import com.pexper.core.engine.Redactor;
 import com.pexper.core.home.PexperHome;
-import com.pexper.net.NetworkGate;
-import com.pexper.net.PrivacyLedger;
-import com.pexper.core.contribution.Contributions;
-import com.pexper.core.node.ContributedNodeTypes;
+import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.model.text.Quote;
 
 /**
- * The headless `pexper` application: wires the extension registry, the data directory, the
- * console and Ctrl-C into {@link Cli}, and returns its exit code to the launcher.
+ * The headless `pexper` application: gives {@link Cli} the services (Declarative Services
+ * components of the bundles that own them), the data directory, the console and Ctrl-C, and
+ * returns its exit code to the launcher.
  */
 public final class CliApplication implements IApplication {
+
+    /** How long a service may take to appear: SCR makes them as their bundles start, which is at once when all is well. */
+    private static final long SERVICE_WAIT_SECONDS = 10;
 
     @Override
     public Object start(IApplicationContext context) {
@@ -54,7 +55,8 @@ public final class CliApplication implements IApplication {
             } catch (RuntimeException | Error logging) {
                 e.addSuppressed(logging);
             }
-            err.println("pexper: internal error while starting `pexper " + command + "` (" + e.getClass().getSimpleName()
+            String what = e instanceof MissingServiceException ? e.getMessage() : e.getClass().getSimpleName();
+            err.println("pexper: internal error while starting `pexper " + command + "` (" + what
                     + "). This is a bug in Pexper: see the log in " + logs + " and report it.");
             err.flush();
             return Integer.valueOf(ExitCode.INTERNAL_ERROR);
@@ -67,42 +69,56 @@ public final class CliApplication implements IApplication {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         // The launcher script knows whether stderr is a terminal; the JVM cannot tell.
         boolean terminal = "1".equals(System.getenv("PEXPER_TERMINAL"));
-        AiClients ai = ai(home, err);
-        logToFile(home, ai.redactor());
-        String version = FrameworkUtil.getBundle(CliApplication.class).getVersion().toString();
-        Cli.Environment env = new Cli.Environment(out, err, home,
-                ContributedNodeTypes.of(Contributions.ofPlatform()), terminal,
-                Path.of(System.getProperty("user.dir")), new SignalInterrupts(), version, System.in, ai);
-        int code = new Cli(env).run(args == null ? List.of() : List.of(args));
-        out.flush();
-        err.flush();
-        return Integer.valueOf(code);
+        BundleContext bundle = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
+        // Held until the command ends: a component that nobody holds is deactivated at once.
+        ServiceTracker<AiClients, AiClients> aiService = new ServiceTracker<>(bundle, AiClients.class, null);
+        ServiceTracker<NodeTypeRegistry, NodeTypeRegistry> nodeTypesService = new ServiceTracker<>(bundle,
+                NodeTypeRegistry.class, null);
+        aiService.open();
+        nodeTypesService.open();
+        try {
+            AiClients ai = await(aiService, AiClients.class, "the AI clients");
+            NodeTypeRegistry nodeTypes = await(nodeTypesService, NodeTypeRegistry.class, "the node types");
+            ai.settingsProblems().forEach(problem -> err.println("pexper: " + problem));
+            ai.gate().settingsProblems().forEach(problem -> err.println("pexper: " + problem));
+            logToFile(home, ai.redactor());
+            String version = bundle.getBundle().getVersion().toString();
+            Cli.Environment env = new Cli.Environment(out, err, home, nodeTypes, terminal,
+                    Path.of(System.getProperty("user.dir")), new SignalInterrupts(), version, System.in, ai);
+            int code = new Cli(env).run(args == null ? List.of() : List.of(args));
+            out.flush();
+            err.flush();
+            return Integer.valueOf(code);
+        } finally {
+            nodeTypesService.close();
+            aiService.close();
+        }
     }
 
-    /**
-     * The AI providers from the extension registry, keys from secure storage (or the providers'
-     * environment variables), and the one network gate with the privacy ledger. Local-only mode:
-     * PEXPER_LOCAL_ONLY=1, or {"localOnly": true} in PEXPER_HOME/settings/network.json.
-     */
-    private static AiClients ai(PexperHome home, PrintStream err) {
-        Map<String, Map<String, String>> settings = Map.of();
+    /** The tracked service, once it is there. */
+    private static <T> T await(ServiceTracker<T, T> tracker, Class<T> type, String what) {
+        T service;
         try {
-            settings = AiClients.readSettings(home.settings().resolve("providers.json"));
-        } catch (IOException e) {
-            err.println("pexper: provider settings ignored: " + e.getMessage());
+            service = tracker.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            service = null;
         }
-        boolean localOnly = "1".equals(System.getenv("PEXPER_LOCAL_ONLY")) || "true".equals(System.getenv("PEXPER_LOCAL_ONLY"));
-        try {
-            localOnly |= NetworkSettings.localOnly(home.settings().resolve("network.json"));
-        } catch (IOException e) {
-            err.println("pexper: " + e.getMessage() + "; local-only mode is ON until it is fixed");
-            localOnly = true;
+        if (service == null) {
+            throw new MissingServiceException(what + " (" + type.getName() + ") did not start within "
+                    + SERVICE_WAIT_SECONDS + " s: a bundle that makes them, or one they need, is missing or failed to"
+                    + " start");
         }
-        boolean local = localOnly;
-        NetworkGate gate = NetworkGate.builder().ledger(new PrivacyLedger(home.ledger())).localOnly(() -> local).build();
-        return AiClients.builder().registry(ProviderRegistry.from(Contributions.ofPlatform()))
-                .credentials(SecureStorageCredentialStore.at(home.secureStorage(), System.getenv())).gate(gate)
-                .settings(settings).environment(System.getenv()).build();
+        return service;
+    }
+
+    /** A service the application cannot do without is not there: the installation is broken. */
+    private static final class MissingServiceException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MissingServiceException(String message) {
+            super(message);
+        }
     }
 
     @Override

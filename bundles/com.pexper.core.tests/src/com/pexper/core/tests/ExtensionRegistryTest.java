@@ -2,16 +2,22 @@ package com.pexper.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 import com.pexper.core.contribution.Contributions;
+import com.pexper.core.internal.contribution.InstalledNodeTypes;
 import com.pexper.core.node.ContributedNodeTypes;
 import com.pexper.core.node.NodeType;
+import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.core.node.NodeTypeUnavailableException;
 
 /**
@@ -56,5 +62,20 @@ class ExtensionRegistryTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("without an id"));
         assertTrue(registry.find("com.pexper.core.tests.shout").orElseThrow().isAvailable(), "the rest works");
+    }
+
+    @Test
+    @Tag("osgi")
+    void theApplicationsNodeTypeRegistryIsADeclarativeServicesComponentOfTheExtensionRegistry() throws Exception {
+        ServiceTracker<NodeTypeRegistry, NodeTypeRegistry> tracker = new ServiceTracker<>(
+                FrameworkUtil.getBundle(NodeTypeRegistry.class).getBundleContext(), NodeTypeRegistry.class, null);
+        tracker.open();
+        try {
+            NodeTypeRegistry service = tracker.waitForService(10_000);
+            assertInstanceOf(InstalledNodeTypes.class, service, "SCR made it from the component XML the build wrote");
+            assertEquals(registry.all().stream().map(NodeType::id).toList(), service.all().stream().map(NodeType::id).toList());
+        } finally {
+            tracker.close();
+        }
     }
 }

@@ -9,16 +9,24 @@ import org.eclipse.core.runtime.IExtensionPoint;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.IRegistryEventListener;
 import org.eclipse.core.runtime.RegistryFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import com.pexper.core.contribution.Contributions;
 import com.pexper.core.contribution.Declaration;
 
-/** The extension registry's contributions, with its add and remove events. */
+/**
+ * The extension registry's contributions, with its add and remove events. As a Declarative
+ * Services component it is the application's {@link Contributions}, made from the registry service.
+ */
+@Component(service = Contributions.class)
 public final class RegistryContributions implements Contributions {
 
     private final IExtensionRegistry registry;
 
-    public RegistryContributions(IExtensionRegistry registry) {
+    @Activate
+    public RegistryContributions(@Reference IExtensionRegistry registry) {
         this.registry = registry;
     }
 

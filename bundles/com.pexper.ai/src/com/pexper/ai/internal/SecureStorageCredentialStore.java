@@ -1,4 +1,4 @@
-package com.pexper.ai.keys;
+package com.pexper.ai.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +24,13 @@ import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.StorageException;
 import org.eclipse.equinox.security.storage.provider.IProviderHints;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
 
 import com.pexper.ai.Secret;
+import com.pexper.ai.keys.CredentialStore;
+import com.pexper.ai.keys.KeyOrigin;
+import com.pexper.core.home.PexperHome;
 
 /**
  * Keys in Equinox secure storage: one encrypted file (PBEWithHmacSHA512AndAES_256) in
@@ -39,7 +44,11 @@ import com.pexper.ai.Secret;
  * point it elsewhere. This protects the keys wherever the storage file goes without the master file
  * (backups, sync, a copied workspace); it does not protect them from someone who can read the
  * user's files, which no local scheme without a keyring can.
+ *
+ * <p>As a Declarative Services component it is the installed application's store, in
+ * PEXPER_HOME/secure; tests make their own with the plain constructor.
  */
+@Component(service = CredentialStore.class)
 public final class SecureStorageCredentialStore implements CredentialStore {
 
     public static final String MASTER_PASSWORD_VARIABLE = "PEXPER_MASTER_PASSWORD";
@@ -54,9 +63,10 @@ public final class SecureStorageCredentialStore implements CredentialStore {
     private final Map<String, String> environment;
     private ISecurePreferences root;
 
-    private SecureStorageCredentialStore(Path storage, Map<String, String> environment) {
-        this.storage = storage;
-        this.environment = Map.copyOf(environment);
+    /** The installed application's store (PEXPER_HOME from the environment, as every part of Pexper finds it). */
+    @Activate
+    public SecureStorageCredentialStore() {
+        this(PexperHome.fromEnvironment().secureStorage(), System.getenv());
     }
 
     /**
@@ -66,8 +76,9 @@ public final class SecureStorageCredentialStore implements CredentialStore {
      * @param storage the secure storage file (created when missing)
      * @param environment for {@value #MASTER_PASSWORD_VARIABLE}
      */
-    public static SecureStorageCredentialStore at(Path storage, Map<String, String> environment) {
-        return new SecureStorageCredentialStore(storage, environment);
+    public SecureStorageCredentialStore(Path storage, Map<String, String> environment) {
+        this.storage = storage;
+        this.environment = Map.copyOf(environment);
     }
 
     private ISecurePreferences root() throws IOException {

@@ -1,0 +1,71 @@
+package com.pexper.ai.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pexper.ai.http.ProviderJson;
+import com.pexper.core.home.PexperHome;
+import com.pexper.model.text.Quote;
+
+/** The user's changes to the providers' settings: PEXPER_HOME/settings/providers.json. */
+public final class ProviderSettingsFile {
+
+    /**
+     * The changes by provider id, and what was wrong with the file.
+     *
+     * @param problems for the application to show; a file that cannot be read is ignored
+     */
+    record Read(Map<String, Map<String, String>> changes, List<String> problems) {
+    }
+
+    private ProviderSettingsFile() {
+    }
+
+    static Read readInstalled(PexperHome home) {
+        try {
+            return new Read(read(home.settings().resolve("providers.json")), List.of());
+        } catch (IOException e) {
+            return new Read(Map.of(), List.of("provider settings ignored: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Reads PEXPER_HOME/settings/providers.json: {@code {"ollama": {"baseUrl": "http://127.0.0.1:11434"}}}.
+     * A missing file means no changes.
+     *
+     * @throws IOException naming the file when it is not such an object
+     */
+    public static Map<String, Map<String, String>> read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = ProviderJson.parse(in);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + " is not valid JSON" + Quote.jsonLocation(e) + ": " + Quote.jsonProblem(e)
+                    + "; fix or remove it", e);
+        } catch (IOException e) {
+            throw new IOException(file + " cannot be read: " + Quote.path(e.getMessage()) + "; fix or remove it", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IOException(file + " must hold an object of provider ids, each with its settings");
+        }
+        Map<String, Map<String, String>> result = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> provider : root.properties()) {
+            Map<String, String> values = new HashMap<>();
+            for (Map.Entry<String, JsonNode> setting : provider.getValue().properties()) {
+                values.put(setting.getKey(), setting.getValue().asText());
+            }
+            result.put(provider.getKey(), values);
+        }
+        return result;
+    }
+}
