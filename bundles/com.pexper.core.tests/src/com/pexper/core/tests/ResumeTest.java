@@ -1,6 +1,7 @@
 package com.pexper.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,5 +97,20 @@ class ResumeTest {
         RunResult again = run(collecting);
         assertEquals(2 * 2, journal.count("decode"), "the images are wanted: decoded again");
         assertEquals(2, ((ListValue) again.outputs().get("all")).items().size());
+    }
+
+    @Test
+    void aNodeThatWritesAFileRunsAgainWhenItsFileIsGoneEvenIfWhatFollowsIsCached() throws Exception {
+        Workflow writing = WorkflowBuilder.named("writing").node("list", "test.list", "items", "a")
+                .node("decode", "test.decode").node("encode", "test.encode").node("write", "test.write", "path", "a.txt")
+                .node("up", "test.upper").connect("list.items", "decode.in").connect("decode.image", "encode.image")
+                .connect("encode.out", "write.in").connect("write.file", "up.in").build();
+        run(writing);
+        Files.delete(folder.resolve("out/a.txt"));
+        RunResult again = run(writing);
+        assertEquals(RunStatus.SUCCEEDED, again.status());
+        assertEquals(2, journal.count("write"), "written again");
+        assertEquals(1, journal.count("decode"), "from the text the cache had, without decoding");
+        assertTrue(Files.exists(folder.resolve("out/a.txt")));
     }
 }

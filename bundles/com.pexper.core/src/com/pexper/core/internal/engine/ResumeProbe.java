@@ -6,6 +6,7 @@ import java.util.Map;
 import com.pexper.core.cache.CacheKey;
 import com.pexper.core.data.Value;
 import com.pexper.core.node.Inputs;
+import com.pexper.core.node.ParameterSpec;
 
 /**
  * Whether an item that missed the cache need run at all: not when no node after it that has to run
@@ -13,8 +14,9 @@ import com.pexper.core.node.Inputs;
  * whose cutouts are saved already, without decoding them again, although decoded images are never
  * kept. The later nodes' keys are worked out as the run would, with the values not computed
  * standing in (a fingerprint that needs one throws, and the item runs as usual). A later node has to
- * run when its result is not in the cache and someone wants its values, or it is where the work
- * ends. Reads the run's state, changes none of it; coordinator thread only.
+ * run when its result is not in the cache and someone wants its values, it is where the work ends,
+ * or it writes files (its file may be gone). Reads the run's state, changes none of it; coordinator
+ * thread only.
  */
 final class ResumeProbe {
 
@@ -60,7 +62,7 @@ final class ResumeProbe {
      */
     Map<Integer, Reuse> reusable(NodeRun run, int i) {
         int[] after = after(run);
-        if (after.length == 0 || run.retain || !run.step.signature().deterministic()) {
+        if (after.length == 0 || run.retain || writesFiles(run) || !run.step.signature().deterministic()) {
             return null;
         }
         Map<Integer, CacheKey> known = new HashMap<>();
@@ -87,7 +89,8 @@ final class ResumeProbe {
         boolean[] mustRun = new boolean[runs.length];
         for (int k = after.length - 1; k >= 0; k--) {
             NodeRun later = runs[after[k]];
-            mustRun[after[k]] = found[after[k]] == null && (later.perItemReaders == 0 || valuesWanted(later, mustRun));
+            mustRun[after[k]] = found[after[k]] == null
+                    && (later.perItemReaders == 0 || writesFiles(later) || valuesWanted(later, mustRun));
         }
         if (valuesWanted(run, mustRun)) {
             return null;
@@ -99,6 +102,10 @@ final class ResumeProbe {
             }
         }
         return reusable;
+    }
+
+    private static boolean writesFiles(NodeRun run) {
+        return run.step.signature().parameters().stream().anyMatch(ParameterSpec::writes);
     }
 
     private boolean valuesWanted(NodeRun run, boolean[] mustRun) {
