@@ -69,13 +69,21 @@ public final class ContributedNodeTypes implements NodeTypeRegistry, AutoCloseab
         for (Declaration declaration : declarations) {
             byPlugin.computeIfAbsent(declaration.contributor(), c -> new ArrayList<>()).add(declaration);
         }
+        // A plug-in's elements may come in parts (a fragment after its host) and twice (see
+        // Contributions.watch); they go when their plug-in goes.
         byPlugin.forEach((contributor, own) -> {
+            List<Declaration> elements = new ArrayList<>(declared.getOrDefault(contributor, List.of()));
             if (added) {
-                declared.put(contributor, own);
-                byContributor.put(contributor, read(contributor, own));
+                own.stream().filter(d -> !elements.contains(d)).forEach(elements::add);
             } else {
+                elements.removeAll(own);
+            }
+            if (elements.isEmpty()) {
                 declared.remove(contributor);
                 byContributor.remove(contributor);
+            } else {
+                declared.put(contributor, elements);
+                byContributor.put(contributor, read(contributor, elements));
             }
         });
         changed();
