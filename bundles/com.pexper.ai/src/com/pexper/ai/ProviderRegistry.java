@@ -19,27 +19,67 @@ import com.pexper.core.contribution.Declaration;
  * The AI providers contributed to the {@code com.pexper.ai.providers} extension point, read from the
  * extension registry in OSGi or from bundles' plugin.xml in a plain JVM. A malformed contribution
  * is skipped and reported in {@link #problems()}; the others stay usable. A provider's code is
- * loaded only when it is first used.
+ * loaded only when it is first used. One made by {@link #following} changes as provider plug-ins
+ * are installed and removed; reading it is safe from any thread.
  */
-public final class ProviderRegistry {
+public final class ProviderRegistry implements AutoCloseable {
 
     public static final String EXTENSION_POINT = "com.pexper.ai.providers";
 
-    private final Map<String, ProviderDescriptor> providers = new LinkedHashMap<>();
-    private final List<String> problems = new ArrayList<>();
+    /** The providers and problems of one reading: replaced whole when plug-ins change. */
+    private record Reading(Map<String, ProviderDescriptor> providers, List<String> problems) {
+    }
+
+    private volatile Reading reading = new Reading(Map.of(), List.of());
+    private AutoCloseable watch = () -> {
+    };
 
     private ProviderRegistry() {
     }
 
-    /** The providers among these contributions (the platform's, or plugin.xml files in a plain JVM). */
+    /** The providers among these contributions now (the platform's, or plugin.xml files in a plain JVM). */
     public static ProviderRegistry from(Contributions contributions) {
         ProviderRegistry result = new ProviderRegistry();
+        result.reading = read(contributions);
+        return result;
+    }
+
+    /** The providers among these contributions, now and as plug-ins come and go, until closed. */
+    public static ProviderRegistry following(Contributions contributions) {
+        ProviderRegistry result = new ProviderRegistry();
+        result.watch = contributions.watch(EXTENSION_POINT, new Contributions.Listener() {
+            @Override
+            public void added(List<Declaration> declarations) {
+                result.reading = read(contributions);
+            }
+
+            @Override
+            public void removed(List<Declaration> declarations) {
+                result.reading = read(contributions);
+            }
+        });
+        return result;
+    }
+
+    /** Stops following the plug-ins; the providers listed stay. */
+    @Override
+    public void close() {
+        try {
+            watch.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop listening to the plug-ins", e);
+        }
+    }
+
+    private static Reading read(Contributions contributions) {
+        Map<String, ProviderDescriptor> providers = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
         for (Declaration element : contributions.of(EXTENSION_POINT)) {
             if ("provider".equals(element.name())) {
-                result.add(element, element.contributor());
+                add(element, element.contributor(), providers, problems);
             }
         }
-        return result;
+        return new Reading(Collections.unmodifiableMap(providers), List.copyOf(problems));
     }
 
     /** The providers declared in the plugin.xml files of the bundles containing these classes. */
@@ -49,14 +89,17 @@ public final class ProviderRegistry {
 
     /** Providers registered in code (tests, embedding). */
     public static ProviderRegistry of(ProviderDescriptor... descriptors) {
-        ProviderRegistry result = new ProviderRegistry();
+        Map<String, ProviderDescriptor> providers = new LinkedHashMap<>();
         for (ProviderDescriptor descriptor : descriptors) {
-            result.providers.put(descriptor.id(), descriptor);
+            providers.put(descriptor.id(), descriptor);
         }
+        ProviderRegistry result = new ProviderRegistry();
+        result.reading = new Reading(Collections.unmodifiableMap(providers), List.of());
         return result;
     }
 
-    private void add(Declaration element, String contributor) {
+    private static void add(Declaration element, String contributor, Map<String, ProviderDescriptor> providers,
+            List<String> problems) {
         String id = element.attribute("id");
         if (id == null || element.attribute("factory") == null || element.attribute("kind") == null) {
             problems.add(contributor + ": a provider without an id, kind or factory was ignored");
@@ -130,14 +173,14 @@ public final class ProviderRegistry {
     }
 
     public Optional<ProviderDescriptor> find(String id) {
-        return Optional.ofNullable(providers.get(id));
+        return Optional.ofNullable(reading.providers().get(id));
     }
 
     public Collection<ProviderDescriptor> all() {
-        return Collections.unmodifiableCollection(providers.values());
+        return reading.providers().values();
     }
 
     public List<String> problems() {
-        return Collections.unmodifiableList(problems);
+        return reading.problems();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -71,7 +72,7 @@ public final class ConfiguredAiClients implements AiClients {
     @Activate
     public ConfiguredAiClients(@Reference NetworkGate gate, @Reference CredentialStore credentials,
             @Reference Contributions contributions) {
-        this(ProviderRegistry.from(contributions), credentials, gate,
+        this(ProviderRegistry.following(contributions), credentials, gate,
                 ProviderSettingsFile.readInstalled(PexperHome.fromEnvironment()), System.getenv());
     }
 
@@ -100,6 +101,12 @@ public final class ConfiguredAiClients implements AiClients {
     @Override
     public ProviderRegistry registry() {
         return registry;
+    }
+
+    /** As a component: providers installed or removed while Pexper runs are followed until then. */
+    @Deactivate
+    void deactivate() {
+        registry.close();
     }
 
     @Override
