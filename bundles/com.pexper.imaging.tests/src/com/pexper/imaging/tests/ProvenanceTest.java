@@ -106,14 +106,12 @@ class ProvenanceTest {
             assertEquals(Optional.of(Provenance.of(photo, "test recipe")), Provenance.readFrom(result));
             FileTime written = Files.getLastModifiedTime(result);
 
-            RunResult again = engine.run(workflow, RunRequest.builder().workflowFile(folder.resolve("in/save.pexper"))
-                    .outputDirectory(folder.resolve("out")).cache(new MemoryResultCache()).build());
+            RunResult again = engine.run(workflow, request(new MemoryResultCache()));
             assertEquals(RunStatus.SUCCEEDED, again.status(), "no 'already exists' for its own result");
             assertEquals(written, Files.getLastModifiedTime(result), "left as it was");
 
             Files.write(photo, Pictures.encode(Pictures.gradient(31, 20), ImageEncoder.png()));
-            RunResult changed = engine.run(workflow, RunRequest.builder().workflowFile(folder.resolve("in/save.pexper"))
-                    .outputDirectory(folder.resolve("out")).cache(new MemoryResultCache()).build());
+            RunResult changed = engine.run(workflow, request(new MemoryResultCache()));
             assertTrue(changed.node("save").error().contains("already exists and was kept"), changed.node("save").error());
         }
     }

@@ -37,17 +37,11 @@ final class InputAssembly {
 
     /** Item i's inputs of a mapped node: the shared ones and item i of each list it maps over. */
     Inputs item(NodeRun run, int i) {
-        Map<String, Value> values = new HashMap<>(run.sharedInputs.asMap());
-        for (Plan.Binding b : run.step.bindings()) {
-            if (b == null || !b.perItem()) {
-                continue;
-            }
-            NodeRun source = runs[b.source()];
-            Value value = source.isMapped() ? source.items[i].outputs[b.sourcePort()]
-                    : ((ListValue) source.outputs[b.sourcePort()]).get(i);
-            values.put(b.port().name(), convert(value, b));
+        Inputs inputs = itemWithout(run, i, Map.of());
+        if (inputs == null) {
+            throw new IllegalStateException("item " + (i + 1) + " of '" + run.step.id() + "' started before its inputs");
         }
-        return Inputs.of(values);
+        return inputs;
     }
 
     /**
