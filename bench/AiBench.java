@@ -24,6 +24,7 @@ import com.pexper.core.engine.RunEvent;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
+import com.pexper.core.engine.ServiceDirectory;
 import com.pexper.core.node.InMemoryNodeTypeRegistry;
 import com.pexper.core.node.PluginXmlNodeTypes;
 import com.pexper.model.Workflow;
@@ -116,7 +117,7 @@ public class AiBench {
                         "maxConcurrentRequests", String.valueOf(concurrency))))
                 .build();
         return Engine.builder(registry).parallelism(parallelism).scratchDirectory(folder.resolve("scratch"))
-                .service(AiClients.class, ai).service(Redactor.class, ai.redactor()).build();
+                .services(ServiceDirectory.of(Map.of(AiClients.class, ai, Redactor.class, ai.redactor()))).build();
     }
 
     static Workflow prompts(int count) {

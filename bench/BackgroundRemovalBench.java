@@ -18,6 +18,7 @@ import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
+import com.pexper.core.engine.ServiceDirectory;
 import com.pexper.core.home.PexperHome;
 import com.pexper.core.node.InMemoryNodeTypeRegistry;
 import com.pexper.core.node.PluginXmlNodeTypes;
@@ -104,9 +105,9 @@ public final class BackgroundRemovalBench {
         // 1. Per photo: raw run, ours end to end, the peer.
         Map<Path, Long> raw = new HashMap<>();
         Map<Path, Long> ours = new HashMap<>();
-        try (ModelSessions sessions = new ModelSessions(store, threads);
+        try (ModelSessions.Owned sessions = ModelSessions.open(store, threads);
                 Engine engine = Engine.builder(registry).parallelism(cores).scratchDirectory(work.resolve("scratch"))
-                        .cache(new MemoryResultCache(1)).service(ModelSessions.class, sessions).build()) {
+                        .cache(new MemoryResultCache(1)).services(ServiceDirectory.of(Map.of(ModelSessions.class, sessions))).build()) {
             SegmentationModel model = sessions.get(modelId);
             for (Photo photo : photos) {
                 Image image = decoder.read(photo.file());
@@ -155,9 +156,9 @@ public final class BackgroundRemovalBench {
         Path batchFolder = copies(small, batch, work.resolve("batch"));
         long rawSmall = median(small.stream().map(p -> raw.get(p.file())).toList());
         long batchTime;
-        try (ModelSessions sessions = new ModelSessions(store, threads);
+        try (ModelSessions.Owned sessions = ModelSessions.open(store, threads);
                 Engine engine = Engine.builder(registry).parallelism(cores).scratchDirectory(work.resolve("scratch"))
-                        .cache(new MemoryResultCache(1)).service(ModelSessions.class, sessions).build()) {
+                        .cache(new MemoryResultCache(1)).services(ServiceDirectory.of(Map.of(ModelSessions.class, sessions))).build()) {
             Workflow folder = removeBg(WorkflowBuilder.named("batch").node("folder", "com.pexper.nodes.basic.listFolder",
                     "folder", batchFolder.toString(), "pattern", "*.{png,jpg}"), "folder", modelId);
             // The session is already loaded (as in the workbench, or after the first photo of a CLI run).

@@ -48,7 +48,7 @@ public final class EdgeRefinementReport {
                 "visible halo, levels", "alpha moved", "refine");
         System.out.printf(Locale.ROOT, "%-14s %10s | %10s %11s | %10s %11s | %13s | %9s%n", "photo", "size", "plain",
                 "refined", "plain", "refined", "> 8 levels", "time");
-        try (ModelSessions sessions = new ModelSessions(store, ModelSessions.configuredThreads())) {
+        try (ModelSessions.Owned sessions = ModelSessions.open(store, ModelSessions.configuredThreads())) {
             SegmentationModel model = sessions.get(modelId);
             ImageDecoder decoder = new ImageDecoder();
             for (Path file : photos) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.pexper.core.home.SettingsProblems;
 import com.pexper.ai.http.ProviderHttp;
 import com.pexper.ai.internal.ConfiguredAiClients;
 import com.pexper.ai.internal.ProviderSettingsFile;
@@ -19,7 +20,7 @@ import com.pexper.net.NetworkGate;
  * network gate. The application gets them as a service (a Declarative Services component of this
  * bundle) and gives them to the engine; tests make their own with {@link #builder()}.
  */
-public interface AiClients {
+public interface AiClients extends SettingsProblems {
 
     /** Beside a provider's key variable: another origin its key may be sent to (OPENAI_API_KEY_ORIGIN). */
     String ORIGIN_SUFFIX = "_ORIGIN";
@@ -67,6 +68,7 @@ public interface AiClients {
      * What was wrong with the settings these clients were made from (a providers.json that cannot
      * be read is ignored), for the application to show; empty when nothing was.
      */
+    @Override
     List<String> settingsProblems();
 
     /** The origin of a provider's built-in address (its extension's, whatever the settings say). */

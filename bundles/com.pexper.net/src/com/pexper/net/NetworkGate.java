@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
+import com.pexper.core.home.SettingsProblems;
 import com.pexper.net.internal.OkHttpNetworkGate;
 
 import okhttp3.HttpUrl;
@@ -31,7 +32,7 @@ import okhttp3.OkHttpClient;
  * <p>The application gets the gate as a service (a Declarative Services component of this bundle,
  * made from PEXPER_HOME); there is one, and every sender shares it.
  */
-public interface NetworkGate {
+public interface NetworkGate extends SettingsProblems {
 
     /** A gate made from what the caller gives it; the installed application's is a service. */
     static Builder builder() {
@@ -62,6 +63,7 @@ public interface NetworkGate {
      * What was wrong with the settings this gate was made from (a network.json that cannot be read
      * turns local-only mode on), for the application to show; empty when nothing was.
      */
+    @Override
     List<String> settingsProblems();
 
     /**

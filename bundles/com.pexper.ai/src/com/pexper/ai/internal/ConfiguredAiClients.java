@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import com.pexper.core.home.SettingsProblems;
 import com.pexper.core.contribution.Contributions;
 import com.pexper.ai.AiClients;
 import com.pexper.ai.AiException;
@@ -42,7 +43,7 @@ import okhttp3.OkHttpClient;
  * from the network gate service. Tests make their own with the plain constructor (or
  * {@link AiClients#builder()}).
  */
-@Component(service = AiClients.class)
+@Component(service = { AiClients.class, SettingsProblems.class })
 public final class ConfiguredAiClients implements AiClients {
 
     private final ProviderRegistry registry;

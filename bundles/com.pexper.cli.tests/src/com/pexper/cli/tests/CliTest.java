@@ -27,7 +27,19 @@ import com.pexper.ai.ProviderKind;
 import com.pexper.ai.ProviderSettings;
 import com.pexper.ai.ProviderRegistry;
 import com.pexper.ai.keys.InMemoryCredentialStore;
+import com.pexper.ai.internal.KeysCommand;
+import com.pexper.ai.internal.KeysInUseRedactor;
+import com.pexper.ai.internal.ProvidersCommand;
 import com.pexper.cli.internal.Cli;
+import com.pexper.commands.Command;
+import com.pexper.commands.CommandContext;
+import com.pexper.commands.Options;
+import com.pexper.commands.UsageException;
+import com.pexper.core.engine.Redactor;
+import com.pexper.core.cache.ResultCaches;
+import com.pexper.core.runs.RunRecords;
+import com.pexper.core.engine.ServiceDirectory;
+import com.pexper.net.internal.LedgerCommand;
 import com.pexper.net.NetworkGate;
 import com.pexper.net.PrivacyLedger;
 import com.pexper.core.data.DataType;
@@ -71,6 +83,8 @@ class CliTest {
     String stdin = "";
     final InMemoryCredentialStore keys = new InMemoryCredentialStore();
     ProviderRegistry providers = ProviderRegistry.of();
+    /** Commands of other plug-ins, as a test installs them. */
+    final List<Command> pluginCommands = new java.util.ArrayList<>();
     /** As PEXPER_HOME/settings/providers.json would give them. */
     Map<String, Map<String, String>> providerSettings = Map.of();
 
@@ -95,11 +109,19 @@ class CliTest {
             pendingInterrupt = action;
             return () -> pendingInterrupt = null;
         };
+        AiClients ai = AiClients.builder().registry(providers).credentials(keys).settings(providerSettings)
+                .gate(NetworkGate.builder().ledger(new PrivacyLedger(home.ledger())).build()).build();
+        // the services and commands the installed bundles contribute in the product
+        Redactor redactor = new KeysInUseRedactor(ai);
+        List<Command> commands = new java.util.ArrayList<>(List.of(new KeysCommand(ai), new ProvidersCommand(ai),
+                new LedgerCommand()));
+        commands.addAll(pluginCommands);
+        Cli.Wiring wiring = new Cli.Wiring(installed, RunRecords.open(home.runs()), ResultCaches.in(home), redactor,
+                ServiceDirectory.of(Map.of(AiClients.class, ai, Redactor.class, redactor)), commands);
         Cli cli = new Cli(new Cli.Environment(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), home, installed, terminal, folder, interrupts,
-                "0.1.0.test", new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                AiClients.builder().registry(providers).credentials(keys).settings(providerSettings)
-                        .gate(NetworkGate.builder().ledger(new PrivacyLedger(home.ledger())).build()).build()));
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, folder, interrupts,
+                home, "0.1.0.test", wiring));
         int code = cli.run(List.of(args));
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -412,6 +434,62 @@ class CliTest {
         assertEquals(2, pexper("run").code());
         assertTrue(pexper("run", "hello.pexper", "--jobs", "0").err().contains("at least 1"));
         assertTrue(pexper("help").out().contains("Exit codes: 0 success"));
+    }
+
+    /** A command as a third-party bundle contributes one: it upper-cases its words, or fails as asked. */
+    record Shout(String name) implements Command {
+        @Override
+        public String help() {
+            return """
+                    %s WORD...        print the words in capitals
+                      --twice          print them twice
+                    """.formatted(name);
+        }
+
+        @Override
+        public int run(List<String> arguments, CommandContext context) throws UsageException {
+            Options options = Options.parse(name, arguments, Set.of("twice"), Set.of());
+            if (options.positional().isEmpty()) {
+                throw new UsageException("'" + name + "' takes at least one word");
+            }
+            if (options.positional().contains("boom")) {
+                throw new IllegalStateException("the plug-in broke");
+            }
+            String words = String.join(" ", options.positional()).toUpperCase(java.util.Locale.ROOT);
+            context.out().println(options.flag("twice") ? words + " " + words : words);
+            return 0;
+        }
+    }
+
+    @Test
+    void aCommandAPlugInContributesIsListedInHelpAndRunsLikePexpersOwn() {
+        pluginCommands.add(new Shout("shout"));
+        pluginCommands.add(new Shout("run"));
+        String help = pexper("help").out();
+        for (String command : List.of("run WORKFLOW", "validate WORKFLOW", "nodes", "runs", "keys set NAME", "ledger",
+                "providers", "shout WORD...")) {
+            assertTrue(help.contains("\n  " + command), command + " is listed:\n" + help);
+        }
+        assertTrue(help.indexOf("\n  runs ") < help.indexOf("\n  keys ")
+                && help.indexOf("\n  providers ") < help.indexOf("\n  shout "),
+                "Pexper's own commands first, then the contributed ones by name:\n" + help);
+        assertTrue(help.contains("    --twice          print them twice"), "options are indented under it:\n" + help);
+        assertTrue(help.contains("also offers 'run', which is taken"), "a clashing command is named:\n" + help);
+
+        Outcome shout = pexper("shout", "hello", "--twice");
+        assertEquals(new Outcome(0, "HELLO HELLO\n", ""), shout);
+        Outcome itsHelp = pexper("help", "shout");
+        assertEquals("shout WORD...        print the words in capitals\n  --twice          print them twice\n",
+                itsHelp.out());
+        Outcome wrong = pexper("shout");
+        assertEquals(2, wrong.code());
+        assertEquals("pexper: 'shout' takes at least one word\n", wrong.err());
+        Outcome broken = pexper("shout", "boom");
+        assertEquals(70, broken.code());
+        assertTrue(broken.err().contains("internal error while working on `pexper shout`"), broken.err());
+        assertTrue(broken.err().contains("the plug-in broke"), broken.err());
+        assertEquals(0, pexper("run", "hello.pexper").code(), "the built-in run is not replaced");
+        assertEquals(2, pexper("help", "frobnicate").code());
     }
 
     @Test

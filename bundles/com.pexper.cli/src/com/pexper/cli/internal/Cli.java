@@ -12,18 +12,25 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pexper.imaging.onnx.ModelCatalog;
-import com.pexper.imaging.onnx.ModelSessions;
-import com.pexper.imaging.onnx.ModelStore;
+import com.pexper.commands.Command;
+import com.pexper.commands.CommandContext;
+import com.pexper.commands.ExitCode;
+import com.pexper.commands.JsonWriter;
+import com.pexper.commands.Options;
+import com.pexper.commands.UsageException;
 import com.pexper.core.cache.MemoryResultCache;
 import com.pexper.core.cache.PersistentResultCache;
+import com.pexper.core.cache.ResultCaches;
 import com.pexper.core.data.Value;
 import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.InvalidWorkflowException;
@@ -35,6 +42,7 @@ import com.pexper.core.engine.MemoryBudget;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
+import com.pexper.core.engine.ServiceDirectory;
 import com.pexper.core.home.PexperHome;
 import com.pexper.core.node.NodeSignature;
 import com.pexper.core.node.NodeType;
@@ -42,7 +50,8 @@ import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.core.node.NodeTypeUnavailableException;
 import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.PortSpec;
-import com.pexper.core.runs.RunRecordStore;
+import com.pexper.core.runs.RunRecordJson;
+import com.pexper.core.runs.RunRecords;
 import com.pexper.core.workflow.ParameterOverrides;
 import com.pexper.core.workflow.WorkflowValidator;
 import com.pexper.model.Node;
@@ -53,20 +62,37 @@ import com.pexper.model.text.Quote;
 import com.pexper.model.validation.Problem;
 
 /**
- * The `pexper` commands. Results go to stdout, progress and messages to stderr; the exit code says
- * how it went (see {@link ExitCode}). Independent of OSGi, so that it is tested in a plain JVM.
+ * The `pexper` command line: a table of commands, its own (run, validate, nodes, runs) and those
+ * the installed bundles contribute ({@link Command} services), and the {@link CommandContext} they
+ * run in. Results go to stdout, progress and messages to stderr; the exit code says how it went
+ * (see {@link ExitCode}). Independent of OSGi, so that it is tested in a plain JVM.
  */
-public final class Cli {
+public final class Cli implements CommandContext {
 
     /**
-     * What a command may use; the application supplies the real ones, tests their own.
+     * Where the command line runs; the application supplies the real one, tests their own.
      *
-     * @param in where {@code keys set} reads a key from (never from an argument)
-     * @param ai the AI providers with keys and network gate, given to every run
+     * @param in where a command reads from standard input (a key, never an argument)
+     * @param terminal whether stderr is a terminal
      */
-    public record Environment(PrintStream out, PrintStream err, PexperHome home, NodeTypeRegistry registry,
-            boolean terminal, Path workingDirectory, Interrupts interrupts, String version, java.io.InputStream in,
-            com.pexper.ai.AiClients ai) {
+    public record Environment(PrintStream out, PrintStream err, java.io.InputStream in, boolean terminal,
+            Path workingDirectory, Interrupts interrupts, PexperHome home, String version, Wiring wiring) {
+    }
+
+    /**
+     * The services the command line works with: in the application, the Declarative Services
+     * components of the installed bundles.
+     *
+     * @param redactor takes the keys in use out of what is printed
+     * @param services what runs give their nodes (the AI clients, the model sessions, ...)
+     * @param commands the commands the installed bundles contribute
+     */
+    public record Wiring(NodeTypeRegistry registry, RunRecords records, ResultCaches caches, Redactor redactor,
+            ServiceDirectory services, List<Command> commands) {
+
+        public Wiring {
+            commands = List.copyOf(commands);
+        }
     }
 
     /** Lets a long command react to Ctrl-C. */
@@ -80,101 +106,167 @@ public final class Cli {
     private static final Duration CACHE_SAVE_INTERVAL = Duration.ofSeconds(2);
     private static final MemoryBudget MEMORY = MemoryBudget.ofHeap("Start Pexper with a larger heap, e.g."
             + " PEXPER_MAX_HEAP=8g ./pexper ..., or lower Read image's 'maxMegapixels' to refuse such images.");
-    private static final String HELP = """
+    private static final String HEADER = """
             Pexper %s: local-first AI workflows and image processing.
 
             Usage: pexper                      open the workbench
                    pexper COMMAND [OPTIONS]    run headless
 
             Commands:
-              run WORKFLOW       run a workflow and print its outputs
-                --set NODE.PARAM=VALUE  change a parameter for this run (repeatable)
-                --out DIR          where relative output paths go (default: the workflow's folder)
-                --json             print the result as JSON
-                --jobs N           run at most N nodes at once (default: the number of cores)
-                --no-cache         run every node, ignoring and not saving cached results
-                --allow-read DIR   let the workflow read DIR too (repeatable); it reads its own
-                                   folder and the output folder, never Pexper's data folder
-                --allow-write DIR  let the workflow write DIR too (repeatable); it writes the
-                                   output folder
-              validate WORKFLOW  list every problem of a workflow, without running it [--json]
-                                 [--set ...] [--out DIR] [--allow-read DIR] [--allow-write DIR]
-              nodes              list the installed node types with their ports and parameters [--json]
-              runs               list recent runs [--limit N] [--json]
-              remove-bg INPUT... --out DIR   remove the background of photos and folders of photos
-                --model ID         isnet-medium (default), isnet-small or rmbg-1.4
-                --output KIND      cutout (RGBA PNG, default), mask (8-bit gray PNG) or composite
-                --color COLOUR     the composite's background (default #ffffff)
-                --refine           snap edges to the photo and remove colour halos
-                --recursive        include subfolders of folder inputs
-                --overwrite        replace existing files in DIR (inputs are never replaced)
-              models list|install FILE [--as ID]|verify|fetch ID
-                                 the on-device models: what is installed, add one, check them,
-                                 download one (through the network gate, in the ledger)
-              keys set NAME [--provider ID]   store an API key under NAME; reads it from standard input,
-                                 and binds it to the provider's address: it is sent nowhere else
-              keys allow NAME ORIGIN   let a stored key also go to ORIGIN (https://host[:port])
-              keys list          key names, their providers and addresses (never the keys)
-              keys remove NAME   delete a stored key
-              providers          the AI providers: kind, capabilities, address, whether a key is set
-              providers models ID   the models a provider offers (asks the provider)
-              ledger             every network request Pexper sent or refused (never its content)
-                --since WHEN       e.g. 2h, 7d, 2026-11-01 or 2026-11-01T09:00:00Z [--json]
-              help [COMMAND]     this text
+            """;
+    private static final String FOOTER = """
+              help [COMMAND]     this text, or a command's part of it
 
             Exit codes: 0 success, 2 invalid arguments or workflow, 3 a file cannot be read or parsed,
                         4 a node failed, 70 internal error (a bug in Pexper; see the log), 130 interrupted.
             Data (run records, caches, logs, keys) lives in %s; set PEXPER_HOME to move it.
             """;
+    private static final String RUN_HELP = """
+            run WORKFLOW       run a workflow and print its outputs
+              --set NODE.PARAM=VALUE  change a parameter for this run (repeatable)
+              --out DIR          where relative output paths go (default: the workflow's folder)
+              --json             print the result as JSON
+              --jobs N           run at most N nodes at once (default: the number of cores)
+              --no-cache         run every node, ignoring and not saving cached results
+              --allow-read DIR   let the workflow read DIR too (repeatable); it reads its own
+                                 folder and the output folder, never Pexper's data folder
+              --allow-write DIR  let the workflow write DIR too (repeatable); it writes the
+                                 output folder
+            """;
+    private static final String VALIDATE_HELP = """
+            validate WORKFLOW  list every problem of a workflow, without running it [--json]
+                               [--set ...] [--out DIR] [--allow-read DIR] [--allow-write DIR]
+            """;
+    private static final String NODES_HELP = """
+            nodes              list the installed node types with their ports and parameters [--json]
+            """;
+    private static final String RUNS_HELP = """
+            runs               list recent runs [--limit N] [--json]
+            """;
 
     private static final System.Logger LOG = System.getLogger(Cli.class.getName());
 
     private final Environment env;
+    /** Every command by name: Pexper's own first, then the contributed ones in name order. */
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    /** Contributed commands whose name another command has already: listed in help as not usable. */
+    private final List<Command> clashing = new ArrayList<>();
     /** The workflow the command works on, once known: named when Pexper itself fails. */
     private Path workflow;
 
     public Cli(Environment env) {
         this.env = env;
+        builtIn("run", RUN_HELP, args -> run(Options.parse("run", args, Set.of("json", "no-cache", "help"),
+                Set.of("set", "out", "jobs", "allow-read", "allow-write"))));
+        builtIn("validate", VALIDATE_HELP, args -> validate(Options.parse("validate", args, Set.of("json", "help"),
+                Set.of("set", "out", "allow-read", "allow-write"))));
+        builtIn("nodes", NODES_HELP, args -> nodes(Options.parse("nodes", args, Set.of("json", "help"), Set.of())));
+        builtIn("runs", RUNS_HELP, args -> runs(Options.parse("runs", args, Set.of("json", "help"), Set.of("limit"))));
+        List<Command> contributed = new ArrayList<>(env.wiring().commands());
+        contributed.sort(Comparator.comparing(Command::name));
+        for (Command command : contributed) {
+            if (commands.putIfAbsent(command.name(), command) != null) {
+                clashing.add(command);
+            }
+        }
+    }
+
+    /** One of the command line's own commands. */
+    @FunctionalInterface
+    private interface Action {
+        int run(List<String> arguments) throws UsageException, Unreadable;
+    }
+
+    private void builtIn(String name, String help, Action action) {
+        commands.put(name, new Command() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String help() {
+                return help;
+            }
+
+            @Override
+            public int run(List<String> arguments, CommandContext context) throws UsageException {
+                try {
+                    return action.run(arguments);
+                } catch (Unreadable e) {
+                    env.err().println("pexper: " + e.getMessage());
+                    return ExitCode.UNREADABLE;
+                }
+            }
+        });
     }
 
     public int run(List<String> args) {
-        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-            env.out().print(HELP.formatted(env.version(), env.home().root()));
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            env.out().print(help());
             return ExitCode.OK;
         }
         if (args.get(0).equals("--version")) {
             env.out().println("Pexper " + env.version());
             return ExitCode.OK;
         }
-        String command = args.get(0);
+        String name = args.get(0);
         List<String> rest = args.subList(1, args.size());
         try {
-            return switch (command) {
-                case "run" -> run(Options.parse(command, rest, Set.of("json", "no-cache", "help"),
-                        Set.of("set", "out", "jobs", "allow-read", "allow-write")));
-                case "validate" -> validate(Options.parse(command, rest, Set.of("json", "help"),
-                        Set.of("set", "out", "allow-read", "allow-write")));
-                case "nodes" -> nodes(Options.parse(command, rest, Set.of("json", "help"), Set.of()));
-                case "runs" -> runs(Options.parse(command, rest, Set.of("json", "help"), Set.of("limit")));
-                case "models" -> new ImagingCommands(this, env).models(rest);
-                case "keys" -> new AiCommands(env).keys(Options.parse(command, rest, Set.of("help"), Set.of("provider")));
-                case "providers" -> new AiCommands(env).providers(Options.parse(command, rest, Set.of("json", "help"),
-                        Set.of()), this);
-                case "ledger" -> new LedgerCommand(this, env).ledger(Options.parse(command, rest, Set.of("json", "help"),
-                        Set.of("since")));
-                case "remove-bg" -> new ImagingCommands(this, env).removeBackground(Options.parse(command, rest,
-                        Set.of("refine", "overwrite", "recursive", "help"), Set.of("out", "model", "output", "color", "jobs")));
-                default -> throw new UsageException("unknown command '" + command + "'; see `pexper help`");
-            };
+            if (name.equals("help")) {
+                return help(rest);
+            }
+            Command command = commands.get(name);
+            if (command == null) {
+                throw new UsageException("unknown command '" + name + "'; see `pexper help`");
+            }
+            return command.run(rest, this);
         } catch (UsageException e) {
             env.err().println("pexper: " + e.getMessage());
             return ExitCode.INVALID;
-        } catch (Unreadable e) {
-            env.err().println("pexper: " + e.getMessage());
-            return ExitCode.UNREADABLE;
         } catch (RuntimeException | Error e) {
-            return internalError(command, e);
+            return internalError(name, e);
         }
+    }
+
+    /** {@code pexper help}: every installed command; {@code pexper help NAME}: that one. */
+    private int help(List<String> args) throws UsageException {
+        if (args.isEmpty()) {
+            env.out().print(help());
+            return ExitCode.OK;
+        }
+        Command command = commands.get(args.get(0));
+        if (args.size() > 1 || command == null) {
+            throw new UsageException("'help' takes one command name (" + String.join(", ", commands.keySet())
+                    + "), or none");
+        }
+        env.out().print(helpOf(command, ""));
+        return ExitCode.OK;
+    }
+
+    private String help() {
+        StringBuilder text = new StringBuilder(HEADER.formatted(env.version()));
+        for (Command command : commands.values()) {
+            text.append(helpOf(command, "  "));
+        }
+        for (Command command : clashing) {
+            text.append("  (").append(command.getClass().getName()).append(" also offers '").append(command.name())
+                    .append("', which is taken: it cannot be used)\n");
+        }
+        return text.append(FOOTER.formatted(env.home().root())).toString();
+    }
+
+    /** A command's help, each line indented, ending in a line break; a failing plug-in's help says so. */
+    private static String helpOf(Command command, String indent) {
+        String help;
+        try {
+            help = command.help();
+        } catch (RuntimeException e) {
+            help = command.name() + "   (its help cannot be shown: " + e + ")";
+        }
+        StringBuilder text = new StringBuilder();
+        help.strip().lines().forEach(line -> text.append(indent).append(line.stripTrailing()).append('\n'));
+        return text.toString();
     }
 
     /**
@@ -213,18 +305,18 @@ public final class Cli {
 
     private int run(Options options) throws UsageException, Unreadable {
         if (options.flag("help")) {
-            return run(List.of("help"));
+            return help(List.of("run"));
         }
         Path file = workflowArgument(options, "run");
         Workflow workflow = load(file);
-        List<String> overrideProblems = ParameterOverrides.apply(workflow, env.registry(), options.all("set"));
+        List<String> overrideProblems = ParameterOverrides.apply(workflow, registry(), options.all("set"));
         if (!overrideProblems.isEmpty()) {
             overrideProblems.forEach(p -> env.err().println("pexper: " + p));
             return ExitCode.INVALID;
         }
         Path out = outputFolder(options);
         FileGrants grants = FileGrants.of(options, env.workingDirectory());
-        List<Problem> problems = new WorkflowValidator(env.registry()).validate(workflow, request(file, out, grants).build(),
+        List<Problem> problems = new WorkflowValidator(registry()).validate(workflow, request(file, out, grants).build(),
                 protectedFolders());
         if (problems.stream().anyMatch(Problem::isError)) {
             printProblems(file, problems, env.err());
@@ -241,7 +333,7 @@ public final class Cli {
         }
         boolean useCache = !options.flag("no-cache");
         PersistentResultCache cache = useCache
-                ? PersistentResultCache.open(env.home().cacheFor(file), MemoryResultCache.DEFAULT_MAX_BYTES) : null;
+                ? env.wiring().caches().forWorkflow(file) : null;
         int jobs = options.positiveInt("jobs", Runtime.getRuntime().availableProcessors());
         Map<String, String> names = displayNames(workflow);
         RunResult result;
@@ -267,10 +359,7 @@ public final class Cli {
             printOutputs(result, names);
         }
         printSummary(result);
-        if (result.status() == RunStatus.CANCELLED) {
-            return ExitCode.INTERRUPTED;
-        }
-        return result.outcome() == RunStatus.FAILED ? ExitCode.NODE_FAILED : ExitCode.OK;
+        return exitCode(result);
     }
 
     /**
@@ -279,16 +368,12 @@ public final class Cli {
      * @param memory the in-run cache of values (bounded); batches of images pass a small one
      * @return the result, or null when the wait was interrupted
      */
-    RunResult execute(Workflow workflow, Path file, Path out, FileGrants grants, int jobs, PersistentResultCache cache,
+    private RunResult execute(Workflow workflow, Path file, Path out, FileGrants grants, int jobs, PersistentResultCache cache,
             MemoryResultCache memory, Map<String, String> names) throws InvalidWorkflowException {
         ProgressReporter progress = new ProgressReporter(env.err(), env.terminal(), names);
-        // models load on first use, so a run without background removal pays nothing for them
-        try (ModelSessions models = new ModelSessions(new ModelStore(env.home().models(), ModelCatalog.builtIn()),
-                ModelSessions.configuredThreads());
-                Engine engine = Engine.builder(env.registry()).parallelism(jobs).protect(env.home().root()).memory(MEMORY)
-                        .runRecords(new RunRecordStore(env.home().runs())).scratchDirectory(env.home().scratch())
-                        .cache(memory).service(com.pexper.ai.AiClients.class, env.ai()).service(Redactor.class, redactor())
-                        .service(ModelSessions.class, models).build()) {
+        try (Engine engine = Engine.builder(registry()).parallelism(jobs).protect(env.home().root()).memory(MEMORY)
+                .runRecords(env.wiring().records()).scratchDirectory(env.home().scratch()).cache(memory)
+                .services(env.wiring().services()).build()) {
             RunRequest.Builder request = request(file, out, grants).listener(progress);
             if (cache != null) {
                 request.cache(cache);
@@ -363,12 +448,12 @@ public final class Cli {
         }
     }
 
-    Map<String, String> displayNames(Workflow workflow) {
+    private Map<String, String> displayNames(Workflow workflow) {
         Map<String, String> names = new HashMap<>();
         for (Node node : workflow.getNodes()) {
             String label = node.getLabel();
             if (label == null) {
-                label = env.registry().find(node.getType()).map(NodeType::label).orElse(node.getType());
+                label = registry().find(node.getType()).map(NodeType::label).orElse(node.getType());
             }
             names.put(node.getId(), node.getId() + " (" + label + ")");
         }
@@ -388,7 +473,7 @@ public final class Cli {
     }
 
     private void printJson(RunResult result) {
-        printJsonDocument(json -> {
+        printJson(json -> {
             json.writeStartObject();
             json.writeStringField("runId", result.runId());
             json.writeStringField("workflow", result.workflowName());
@@ -415,7 +500,7 @@ public final class Cli {
             json.writeArrayFieldStart("nodes");
             for (NodeOutcome node : result.nodes()) {
                 json.writeStartObject();
-                RunRecordStore.writeNodeFields(node, json);
+                RunRecordJson.writeNodeFields(node, json);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -423,7 +508,7 @@ public final class Cli {
         });
     }
 
-    void printSummary(RunResult result) {
+    private void printSummary(RunResult result) {
         long millis = result.finished().toEpochMilli() - result.started().toEpochMilli();
         String time = millis < 10_000 ? millis + " ms" : String.format("%.1f s", millis / 1000.0);
         long failed = result.nodes().stream().filter(n -> n.status() == NodeStatus.FAILED).count();
@@ -456,8 +541,8 @@ public final class Cli {
         }
     }
 
-    /** Writes one JSON document to stdout, indented. */
-    void printJsonDocument(JsonWriter body) {
+    @Override
+    public void printJson(JsonWriter body) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JsonGenerator json = MAPPER.getFactory().createGenerator(buffer).useDefaultPrettyPrinter()) {
             body.write(json);
@@ -469,12 +554,77 @@ public final class Cli {
 
     /** Takes the keys in use out of what is printed (the engine does the same for events and records). */
     private Redactor redactor() {
-        return env.ai() == null ? Redactor.NONE : env.ai().redactor();
+        return env.wiring().redactor();
     }
 
-    @FunctionalInterface
-    interface JsonWriter {
-        void write(JsonGenerator json) throws IOException;
+    private NodeTypeRegistry registry() {
+        return env.wiring().registry();
+    }
+
+    // ------------------------------------------------------------------------- what commands use
+
+    @Override
+    public PrintStream out() {
+        return env.out();
+    }
+
+    @Override
+    public PrintStream err() {
+        return env.err();
+    }
+
+    @Override
+    public java.io.InputStream in() {
+        return env.in();
+    }
+
+    @Override
+    public boolean terminal() {
+        return env.terminal();
+    }
+
+    @Override
+    public Path workingDirectory() {
+        return env.workingDirectory();
+    }
+
+    @Override
+    public PexperHome home() {
+        return env.home();
+    }
+
+    @Override
+    public AutoCloseable onInterrupt(Runnable action) {
+        return env.interrupts().onInterrupt(action);
+    }
+
+    @Override
+    public String redact(String text) {
+        return redactor().redact(text);
+    }
+
+    @Override
+    public int runWorkflow(Workflow built, Path outputFolder, List<Path> readable, int jobs) {
+        RunResult result;
+        try {
+            result = execute(built, null, outputFolder, FileGrants.none().readingAlso(readable), jobs, null,
+                    new MemoryResultCache(1), displayNames(built));
+        } catch (InvalidWorkflowException e) {
+            e.problems().forEach(p -> env.err().println("pexper: " + p));
+            return ExitCode.INVALID;
+        }
+        if (result == null) {
+            return ExitCode.INTERRUPTED;
+        }
+        printSummary(result);
+        return exitCode(result);
+    }
+
+    private static int exitCode(RunResult result) {
+        if (result.status() == RunStatus.CANCELLED) {
+            return ExitCode.INTERRUPTED;
+        }
+        return result.outcome() == RunStatus.FAILED ? ExitCode.NODE_FAILED : ExitCode.OK;
     }
 
     private static void printProblems(Path file, List<Problem> problems, PrintStream to) {
@@ -490,17 +640,17 @@ public final class Cli {
     private int validate(Options options) throws UsageException, Unreadable {
         Path file = workflowArgument(options, "validate");
         Workflow workflow = load(file);
-        List<String> overrideProblems = ParameterOverrides.apply(workflow, env.registry(), options.all("set"));
+        List<String> overrideProblems = ParameterOverrides.apply(workflow, registry(), options.all("set"));
         if (!overrideProblems.isEmpty()) {
             overrideProblems.forEach(p -> env.err().println("pexper: " + p));
             return ExitCode.INVALID;
         }
-        List<Problem> problems = new WorkflowValidator(env.registry()).validate(workflow,
+        List<Problem> problems = new WorkflowValidator(registry()).validate(workflow,
                 request(file, outputFolder(options), FileGrants.of(options, env.workingDirectory())).build(),
                 protectedFolders());
         boolean valid = problems.stream().noneMatch(Problem::isError);
         if (options.flag("json")) {
-            printJsonDocument(json -> {
+            printJson(json -> {
                 json.writeStartObject();
                 json.writeBooleanField("valid", valid);
                 json.writeArrayFieldStart("problems");
@@ -532,11 +682,11 @@ public final class Cli {
         if (!options.positional().isEmpty()) {
             throw new UsageException("'nodes' takes no arguments");
         }
-        env.registry().problems().forEach(p -> env.err().println("warning: " + p));
+        registry().problems().forEach(p -> env.err().println("warning: " + p));
         if (options.flag("json")) {
-            printJsonDocument(json -> {
+            printJson(json -> {
                 json.writeStartArray();
-                for (NodeType type : env.registry().all()) {
+                for (NodeType type : registry().all()) {
                     writeNodeType(type, json);
                 }
                 json.writeEndArray();
@@ -544,7 +694,7 @@ public final class Cli {
             return ExitCode.OK;
         }
         String category = null;
-        for (NodeType type : env.registry().all()) {
+        for (NodeType type : registry().all()) {
             if (!type.category().equals(category)) {
                 category = type.category();
                 env.out().println((category == null ? "" : "\n") + category);
@@ -685,17 +835,18 @@ public final class Cli {
             throw new UsageException("'runs' takes no arguments");
         }
         int limit = options.positiveInt("limit", 20);
-        List<RunRecordStore.Summary> runs;
+        List<RunRecords.Summary> runs;
         try {
-            runs = new RunRecordStore(env.home().runs()).recent(limit);
+            runs = env.wiring().records().recent(limit);
         } catch (IOException e) {
-            env.err().println("pexper: cannot read run records in " + env.home().runs() + ": " + e.getMessage());
+            env.err().println("pexper: cannot read run records in " + env.wiring().records().folder() + ": "
+                    + e.getMessage());
             return ExitCode.UNREADABLE;
         }
         if (options.flag("json")) {
-            printJsonDocument(json -> {
+            printJson(json -> {
                 json.writeStartArray();
-                for (RunRecordStore.Summary run : runs) {
+                for (RunRecords.Summary run : runs) {
                     json.writeStartObject();
                     json.writeStringField("runId", run.runId());
                     json.writeStringField("workflow", run.workflow());
@@ -716,14 +867,14 @@ public final class Cli {
             return ExitCode.OK;
         }
         if (runs.isEmpty()) {
-            env.out().println("No runs yet. Records are kept in " + env.home().runs() + ".");
+            env.out().println("No runs yet. Records are kept in " + env.wiring().records().folder() + ".");
             return ExitCode.OK;
         }
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
         int width = Math.max(9, runs.stream().mapToInt(run -> run.statusText().length()).max().orElse(0));
         String row = "%-19s  %-" + width + "s  %9s  %5s  %6s  %-8s  %s";
         env.out().println(String.format(row, "started", "status", "duration", "ran", "cached", "run", "workflow"));
-        for (RunRecordStore.Summary run : runs) {
+        for (RunRecords.Summary run : runs) {
             env.out().println(String.format(row, time.format(run.started()), run.statusText(),
                     run.durationMillis() + " ms", run.executedNodes(), run.cachedNodes(), run.runId(),
                     run.workflow() == null ? "" : run.workflow()));

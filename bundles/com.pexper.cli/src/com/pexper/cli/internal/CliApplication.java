@@ -7,7 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
@@ -20,12 +24,18 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
-import com.pexper.ai.AiClients;
+import com.pexper.commands.Command;
+import com.pexper.commands.ExitCode;
+import com.pexper.core.cache.ResultCaches;
 import com.pexper.core.engine.Redactor;
+import com.pexper.core.engine.ServiceDirectory;
 import com.pexper.core.home.PexperHome;
+import com.pexper.core.home.SettingsProblems;
 import com.pexper.core.node.NodeTypeRegistry;
+import com.pexper.core.runs.RunRecords;
 import com.pexper.model.text.Quote;
 
 /**
@@ -71,32 +81,59 @@ public final class CliApplication implements IApplication {
         boolean terminal = "1".equals(System.getenv("PEXPER_TERMINAL"));
         BundleContext bundle = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
         // Held until the command ends: a component that nobody holds is deactivated at once.
-        ServiceTracker<AiClients, AiClients> aiService = new ServiceTracker<>(bundle, AiClients.class, null);
-        ServiceTracker<NodeTypeRegistry, NodeTypeRegistry> nodeTypesService = new ServiceTracker<>(bundle,
-                NodeTypeRegistry.class, null);
-        aiService.open();
-        nodeTypesService.open();
+        List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
         try {
-            AiClients ai = await(aiService, AiClients.class, "the AI clients");
-            NodeTypeRegistry nodeTypes = await(nodeTypesService, NodeTypeRegistry.class, "the node types");
-            ai.settingsProblems().forEach(problem -> err.println("pexper: " + problem));
-            ai.gate().settingsProblems().forEach(problem -> err.println("pexper: " + problem));
-            logToFile(home, ai.redactor());
+            NodeTypeRegistry nodeTypes = await(track(bundle, NodeTypeRegistry.class, trackers), "the node types");
+            ServiceDirectory services = await(track(bundle, ServiceDirectory.class, trackers), "the service directory");
+            RunRecords records = await(track(bundle, RunRecords.class, trackers), "the run records");
+            ResultCaches caches = await(track(bundle, ResultCaches.class, trackers), "the result caches");
+            // Every bundle has started before the application does, so the services are all there now.
+            Redactor redactor = Objects.requireNonNullElse(track(bundle, Redactor.class, trackers).getService(),
+                    Redactor.NONE);
+            for (SettingsProblems settings : all(track(bundle, SettingsProblems.class, trackers))) {
+                settings.settingsProblems().forEach(problem -> err.println("pexper: " + problem));
+            }
+            List<Command> commands = all(track(bundle, Command.class, trackers));
+            logToFile(home, redactor);
             String version = bundle.getBundle().getVersion().toString();
-            Cli.Environment env = new Cli.Environment(out, err, home, nodeTypes, terminal,
-                    Path.of(System.getProperty("user.dir")), new SignalInterrupts(), version, System.in, ai);
+            Cli.Wiring wiring = new Cli.Wiring(nodeTypes, records, caches, redactor, services, commands);
+            Cli.Environment env = new Cli.Environment(out, err, System.in, terminal,
+                    Path.of(System.getProperty("user.dir")), new SignalInterrupts(), home, version, wiring);
             int code = new Cli(env).run(args == null ? List.of() : List.of(args));
             out.flush();
             err.flush();
             return Integer.valueOf(code);
         } finally {
-            nodeTypesService.close();
-            aiService.close();
+            trackers.forEach(ServiceTracker::close);
         }
     }
 
+    private static <T> ServiceTracker<T, T> track(BundleContext bundle, Class<T> type, List<ServiceTracker<?, ?>> open) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundle, type, null);
+        tracker.open();
+        open.add(tracker);
+        return tracker;
+    }
+
+    /** Every service the tracker holds, highest ranking first. */
+    private static <T> List<T> all(ServiceTracker<T, T> tracker) {
+        ServiceReference<T>[] references = tracker.getServiceReferences();
+        if (references == null) {
+            return List.of();
+        }
+        Arrays.sort(references, Comparator.reverseOrder());
+        List<T> services = new ArrayList<>();
+        for (ServiceReference<T> reference : references) {
+            T service = tracker.getService(reference);
+            if (service != null) {
+                services.add(service);
+            }
+        }
+        return services;
+    }
+
     /** The tracked service, once it is there. */
-    private static <T> T await(ServiceTracker<T, T> tracker, Class<T> type, String what) {
+    private static <T> T await(ServiceTracker<T, T> tracker, String what) {
         T service;
         try {
             service = tracker.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS));
@@ -105,7 +142,7 @@ public final class CliApplication implements IApplication {
             service = null;
         }
         if (service == null) {
-            throw new MissingServiceException(what + " (" + type.getName() + ") did not start within "
+            throw new MissingServiceException(what + " did not start within "
                     + SERVICE_WAIT_SECONDS + " s: a bundle that makes them, or one they need, is missing or failed to"
                     + " start");
         }

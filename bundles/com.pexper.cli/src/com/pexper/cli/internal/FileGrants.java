@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.pexper.commands.Options;
+import com.pexper.commands.UsageException;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.files.FileAccess;
 import com.pexper.model.text.Quote;

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.pexper.commands.Durations;
 import com.pexper.core.engine.RunEvent;
 import com.pexper.core.engine.RunListener;
 
@@ -107,7 +108,7 @@ final class ProgressReporter implements RunListener {
         }
         long elapsed = System.nanoTime() - node.since;
         long left = elapsed / node.done * (node.count - node.done);
-        return ", about " + duration(left) + " left";
+        return ", about " + Durations.format(left) + " left";
     }
 
     private void line(String what, String nodeId, String message) {
@@ -129,7 +130,7 @@ final class ProgressReporter implements RunListener {
         int filled = total == 0 ? width : finished * width / total;
         StringBuilder bar = new StringBuilder("\r\033[K[");
         bar.append("=".repeat(filled)).append(filled < width ? ">" : "").append(" ".repeat(Math.max(0, width - filled - 1)))
-                .append("] ").append(finished).append('/').append(total).append(" nodes  ").append(duration(now - start));
+                .append("] ").append(finished).append('/').append(total).append(" nodes  ").append(Durations.format(now - start));
         int shown = 0;
         for (Map.Entry<String, Running> entry : running.entrySet()) {
             if (shown++ == 2) {
@@ -159,10 +160,5 @@ final class ProgressReporter implements RunListener {
         double ms = nanos / 1e6;
         return ms < 10 ? String.format("%.1f ms", ms) : ms < 10_000 ? String.format("%.0f ms", ms)
                 : String.format("%.1f s", ms / 1000);
-    }
-
-    static String duration(long nanos) {
-        long seconds = nanos / 1_000_000_000L;
-        return seconds < 60 ? String.format("%.1fs", nanos / 1e9) : String.format("%d:%02d", seconds / 60, seconds % 60);
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -33,6 +34,7 @@ import com.pexper.core.engine.RunHandle;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
+import com.pexper.core.engine.ServiceDirectory;
 import com.pexper.model.Workflow;
 import com.pexper.model.build.WorkflowBuilder;
 
@@ -372,8 +374,8 @@ class EngineTest {
         assertEquals("Greet needs String, which this application does not provide; run the workflow with ./pexper run"
                 + " or in the workbench, which do.", e.problems().get(0).message());
         assertEquals(0, journal.total());
-        try (Engine greeting = Engine.builder(TestNodes.registry(journal)).service(String.class, "hello")
-                .scratchDirectory(folder.resolve("scratch")).build()) {
+        try (Engine greeting = Engine.builder(TestNodes.registry(journal))
+                .services(ServiceDirectory.of(Map.of(String.class, "hello"))).scratchDirectory(folder.resolve("scratch")).build()) {
             RunResult greeted = greeting.run(workflow, RunRequest.builder().build());
             assertEquals(RunStatus.SUCCEEDED, greeted.status());
             assertTrue(greeted.node("up").outputs().get("out").contains("HELLO"), greeted.node("up").outputs().toString());

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.home.PexperHome;
-import com.pexper.core.runs.RunRecordStore;
+import com.pexper.core.runs.RunRecords;
 import com.pexper.model.Workflow;
 import com.pexper.model.build.WorkflowBuilder;
 
@@ -28,14 +28,14 @@ class RunRecordTest {
 
     @Test
     void everyRunIsRecordedWithNodeStatusesDurationsCacheHitsAndOutputs() throws Exception {
-        RunRecordStore store = new RunRecordStore(folder.resolve("runs"));
+        RunRecords store = RunRecords.open(folder.resolve("runs"));
         Workflow workflow = WorkflowBuilder.named("recorded").node("t", "test.text", "text", "the secret recipe")
                 .node("bad", "test.fail").node("out", "test.output").connect("t.text", "out.value").build();
         try (Engine engine = Engine.builder(TestNodes.registry(new TestNodes.Journal())).runRecords(store).build()) {
             engine.run(workflow, RunRequest.builder().workflowFile(folder.resolve("r.pexper")).build());
             engine.run(workflow, RunRequest.builder().workflowFile(folder.resolve("r.pexper")).build());
         }
-        List<RunRecordStore.Summary> recent = store.recent(10);
+        List<RunRecords.Summary> recent = store.recent(10);
         assertEquals(2, recent.size());
         assertEquals("FAILED", recent.get(0).status());
         assertEquals(2, recent.get(0).cachedNodes(), "the second run reused t and out");
@@ -54,14 +54,14 @@ class RunRecordTest {
 
     @Test
     void aRunWhoseBatchItemsFailedIsRecordedAndListedAsFailedWithHowManyOfHowMany() throws Exception {
-        RunRecordStore store = new RunRecordStore(folder.resolve("runs"));
+        RunRecords store = RunRecords.open(folder.resolve("runs"));
         Workflow workflow = WorkflowBuilder.named("batch").node("list", "test.list", "items", "a, boom, c, boom")
                 .node("up", "test.upper").node("out", "test.output").connect("list.items", "up.in")
                 .connect("up.out", "out.value").build();
         try (Engine engine = Engine.builder(TestNodes.registry(new TestNodes.Journal())).runRecords(store).build()) {
             engine.run(workflow, RunRequest.builder().build());
         }
-        RunRecordStore.Summary run = store.recent(1).get(0);
+        RunRecords.Summary run = store.recent(1).get(0);
         assertEquals("FAILED", run.status());
         assertEquals(2, run.failedItems());
         assertEquals(4, run.items());
@@ -78,7 +78,7 @@ class RunRecordTest {
 
     @Test
     void onlyTheNewestRecordsAreKept() throws Exception {
-        RunRecordStore store = new RunRecordStore(folder.resolve("runs"), 3);
+        RunRecords store = RunRecords.open(folder.resolve("runs"), 3);
         Workflow workflow = WorkflowBuilder.named("many").node("r", "test.random").build();
         try (Engine engine = Engine.builder(TestNodes.registry(new TestNodes.Journal())).runRecords(store).build()) {
             for (int i = 0; i < 5; i++) {

@@ -76,8 +76,7 @@ class WaitingNodesTest {
     private static Engine engine(Waiter waiter, Path folder) {
         InMemoryNodeTypeRegistry registry = new InMemoryNodeTypeRegistry()
                 .register(NodeType.of("test.waiter", "1.0.0", "Waiter", "Test", "", waiter));
-        return Engine.builder(registry).parallelism(1).scratchDirectory(folder.resolve("scratch"))
-                .service(String.class, "a service").build();
+        return Engine.builder(registry).parallelism(1).scratchDirectory(folder.resolve("scratch")).build();
     }
 
     private static com.pexper.model.Workflow waiters(int count) {
@@ -104,7 +103,6 @@ class WaitingNodesTest {
             assertEquals(RunStatus.SUCCEEDED, result.status());
             assertEquals(24, events.stream().filter(e -> e instanceof RunEvent.NodeText).count(),
                     "each node's two pieces of text reach the listeners");
-            assertEquals("a service", engine.services().get(String.class).orElseThrow());
         }
     }
 

@@ -3,11 +3,8 @@ package com.pexper.core.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.PriorityBlockingQueue;
@@ -26,7 +23,7 @@ import com.pexper.core.internal.engine.Planner;
 import com.pexper.core.internal.engine.RunExecution;
 import com.pexper.core.internal.engine.ServiceCheck;
 import com.pexper.core.node.NodeTypeRegistry;
-import com.pexper.core.runs.RunRecordStore;
+import com.pexper.core.runs.RunRecords;
 import com.pexper.model.Workflow;
 import com.pexper.model.validation.Problem;
 
@@ -44,9 +41,9 @@ public final class Engine implements AutoCloseable {
     private final Planner planner;
     private final ThreadPoolExecutor pool;
     private final ExecutorService ioPool;
-    private final Services services;
+    private final ServiceDirectory services;
     private final ResultCache cache;
-    private final RunRecordStore records;
+    private final RunRecords records;
     private final Path scratch;
     private final List<Path> protectedFolders;
     private final MemoryBudget memory;
@@ -71,7 +68,7 @@ public final class Engine implements AutoCloseable {
         // A node waiting on a server holds no CPU: a virtual thread each, bounded by the node itself.
         this.ioPool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pexper-io-", 1)
                 .uncaughtExceptionHandler(Engine::uncaught).factory());
-        this.services = new Services(Map.copyOf(builder.services));
+        this.services = builder.services;
         this.protectedFolders = List.copyOf(builder.protectedFolders);
         this.memory = builder.memory != null ? builder.memory
                 : MemoryBudget.ofHeap("Give Java a larger heap (-Xmx), or lower the node's limits.");
@@ -102,7 +99,7 @@ public final class Engine implements AutoCloseable {
         }
         FileAccess access = request.fileAccess(protectedFolders);
         List<Problem> refused = new ArrayList<>(FileParameterCheck.problems(planned.plan(), access));
-        refused.addAll(ServiceCheck.problems(planned.plan(), services::has));
+        refused.addAll(ServiceCheck.problems(planned.plan(), type -> services.find(type).isPresent()));
         if (!refused.isEmpty()) {
             List<Problem> problems = new ArrayList<>(planned.problems());
             problems.addAll(refused);
@@ -110,7 +107,7 @@ public final class Engine implements AutoCloseable {
         }
         ResultCache runCache = request.cache() != null ? request.cache() : cache;
         return new RunExecution(newRunId(), workflow, planned.plan(), request, access, memory, runCache, pool, ioPool,
-                parallelism(), type -> services.get(type), scratch, this::record).start();
+                parallelism(), services, scratch, this::record).start();
     }
 
     private static String workflowName(Workflow workflow, RunRequest request) {
@@ -160,35 +157,13 @@ public final class Engine implements AutoCloseable {
         ioPool.shutdownNow();
     }
 
-    /** The services the application gave this engine, for nodes to look up by type. */
-    public Services services() {
-        return services;
-    }
-
-    /** Application services by type, handed to nodes through {@code ExecutionContext.service}. */
-    public static final class Services {
-        private final Map<Class<?>, Object> byType;
-
-        private Services(Map<Class<?>, Object> byType) {
-            this.byType = byType;
-        }
-
-        public <T> Optional<T> get(Class<T> type) {
-            return Optional.ofNullable(type.cast(byType.get(type)));
-        }
-
-        public boolean has(Class<?> type) {
-            return byType.containsKey(type);
-        }
-    }
-
     public static final class Builder {
         private final NodeTypeRegistry registry;
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private ResultCache cache;
-        private RunRecordStore records;
+        private RunRecords records;
         private Path scratch;
-        private final Map<Class<?>, Object> services = new HashMap<>();
+        private ServiceDirectory services = ServiceDirectory.NONE;
         private MemoryBudget memory;
         private final List<Path> protectedFolders = new ArrayList<>(List.of(PexperHome.fromEnvironment().root()));
 
@@ -211,9 +186,12 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
-        /** Makes {@code service} available to nodes as {@code context.service(type)}. */
-        public <T> Builder service(Class<T> type, T service) {
-            services.put(Objects.requireNonNull(type, "type"), type.cast(Objects.requireNonNull(service, "service")));
+        /**
+         * Where nodes find the services they declare ({@code NodeSignature.Builder#needs}); none by
+         * default, so that a workflow with such a node is refused before it runs.
+         */
+        public Builder services(ServiceDirectory directory) {
+            this.services = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
@@ -233,7 +211,7 @@ public final class Engine implements AutoCloseable {
         }
 
         /** Where to record runs; none by default. */
-        public Builder runRecords(RunRecordStore records) {
+        public Builder runRecords(RunRecords records) {
             this.records = records;
             return this;
         }

@@ -7,8 +7,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Takes secrets out of text before the engine shows or keeps it: node errors, item failures, log
  * and progress messages, streamed text and the output summaries of run records. The core knows no
- * secrets; the application gives the engine one as a service ({@code Engine.Builder#service(
- * Redactor.class, ...)}), and the engine uses {@link #NONE} without one.
+ * secrets; the engine finds one among the application's services ({@link ServiceDirectory}; in
+ * Pexper the AI bundle registers it) and uses {@link #NONE} without one.
  */
 @ProviderType
 public interface Redactor {

@@ -112,8 +112,10 @@ public interface ExecutionContext {
     }
 
     /**
-     * A service the application gave the engine (see {@code Engine.Builder#service}), such as the
-     * AI providers with their keys and network gate; empty when the host did not provide one.
+     * A service the application offers (its {@code ServiceDirectory}: in Pexper, the OSGi service
+     * registry), such as the AI providers with their keys and network gate; empty when there is
+     * none. Declare it with {@code NodeSignature.Builder#needs} and validation refuses a workflow
+     * with this node where the service is missing.
      */
     default <T> java.util.Optional<T> service(Class<T> type) {
         return java.util.Optional.empty();

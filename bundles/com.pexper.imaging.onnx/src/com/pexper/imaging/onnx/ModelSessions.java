@@ -1,48 +1,35 @@
 package com.pexper.imaging.onnx;
 
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Loaded models, one session per model per process: creating a session reads and optimises the
- * file (seconds for the large models), so every node, item and thread shares it. Sessions live until
- * {@link #close()}.
+ * Loaded models, one session per model: creating a session reads and optimises the file (seconds
+ * for the large models), so every node, item, thread and run shares it. In Pexper it is a service
+ * of this bundle, whose sessions are closed when it stops; a tool or test opens its own with
+ * {@link #open(ModelStore, int)}.
  */
-public final class ModelSessions implements AutoCloseable {
+@ProviderType
+public interface ModelSessions {
 
-    private final ModelStore store;
-    private final int threads;
-    private final Map<String, SegmentationModel> loaded = new HashMap<>();
-
-    public ModelSessions(ModelStore store, int threads) {
-        this.store = store;
-        this.threads = threads;
-    }
-
-    public ModelStore store() {
-        return store;
-    }
+    /** Where the models are installed. */
+    ModelStore store();
 
     /** The model's session, loaded on first use (concurrent callers wait for the one load). */
-    public synchronized SegmentationModel get(String id) throws ModelException {
-        SegmentationModel model = loaded.get(id);
-        if (model == null) {
-            Path file = store.locate(id);
-            model = SegmentationModel.load(store.catalog().find(id).orElseThrow(), file, threads);
-            loaded.put(id, model);
-        }
-        return model;
+    SegmentationModel get(String id) throws ModelException;
+
+    /** Sessions the caller owns: closing them closes every model they loaded. */
+    interface Owned extends ModelSessions, AutoCloseable {
+        @Override
+        void close();
     }
 
-    @Override
-    public synchronized void close() {
-        loaded.values().forEach(SegmentationModel::close);
-        loaded.clear();
+    /** New sessions over {@code store}, each model's session with {@code threads} intra-op threads. */
+    static Owned open(ModelStore store, int threads) {
+        return new com.pexper.imaging.onnx.internal.LoadedModelSessions(store, threads);
     }
 
     /** Intra-op threads from {@code -Dpexper.onnx.threads} or PEXPER_ONNX_THREADS, else the default. */
-    public static int configuredThreads() {
+    static int configuredThreads() {
         String value = System.getProperty("pexper.onnx.threads", System.getenv("PEXPER_ONNX_THREADS"));
         try {
             return value == null ? SegmentationModel.DEFAULT_THREADS : Math.max(1, Integer.parseInt(value.trim()));

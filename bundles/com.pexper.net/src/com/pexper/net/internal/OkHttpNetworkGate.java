@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
+import com.pexper.core.home.SettingsProblems;
 import com.pexper.core.home.PexperHome;
 import com.pexper.net.NetworkGate;
 import com.pexper.net.PrivacyLedger;
@@ -25,7 +26,7 @@ import okhttp3.OkHttpClient;
  * PEXPER_HOME/ledger, local-only mode as {@link NetworkSettings} reads it. Tests make their own with
  * the plain constructor (or {@link NetworkGate#builder()}).
  */
-@Component(service = NetworkGate.class)
+@Component(service = { NetworkGate.class, SettingsProblems.class })
 public final class OkHttpNetworkGate implements NetworkGate {
 
     private final PrivacyLedger ledger;

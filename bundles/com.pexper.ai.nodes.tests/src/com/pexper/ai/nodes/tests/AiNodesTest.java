@@ -36,9 +36,10 @@ import com.pexper.core.engine.RunHandle;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
+import com.pexper.core.engine.ServiceDirectory;
 import com.pexper.core.node.InMemoryNodeTypeRegistry;
 import com.pexper.core.node.PluginXmlNodeTypes;
-import com.pexper.core.runs.RunRecordStore;
+import com.pexper.core.runs.RunRecords;
 import com.pexper.imaging.Image;
 import com.pexper.imaging.ImageBuffer;
 import com.pexper.imaging.ImageEncoder;
@@ -69,8 +70,8 @@ class AiNodesTest {
                 .registerAll(PluginXmlNodeTypes.ofBundleContaining(TextNode.class))
                 .registerAll(PluginXmlNodeTypes.ofBundleContaining(Image.class));
         engine = Engine.builder(registry).parallelism(2).scratchDirectory(folder.resolve("scratch"))
-                .runRecords(new RunRecordStore(folder.resolve("runs"), 50)).service(AiClients.class, bench.clients())
-                .service(Redactor.class, bench.clients().redactor()).build();
+                .runRecords(RunRecords.open(folder.resolve("runs"), 50)).services(ServiceDirectory.of(Map.of(AiClients.class,
+                        bench.clients(), Redactor.class, bench.clients().redactor()))).build();
     }
 
     @BeforeEach

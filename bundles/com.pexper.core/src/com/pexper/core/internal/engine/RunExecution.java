@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -15,7 +14,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import com.pexper.core.cache.ResultCache;
 import com.pexper.core.data.ListValue;
@@ -28,6 +26,7 @@ import com.pexper.core.engine.RunEvent;
 import com.pexper.core.engine.RunHandle;
 import com.pexper.core.engine.RunListener;
 import com.pexper.core.engine.RunRequest;
+import com.pexper.core.engine.ServiceDirectory;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.files.FileAccess;
 import com.pexper.core.node.Inputs;
@@ -92,11 +91,11 @@ public final class RunExecution implements RunHandle {
      * @param window how many items of one mapped node may be in flight, and how far it may run ahead
      *        of its slowest per-item consumer: the engine's parallelism
      * @param ioPool where nodes that wait on a server run (see {@link NodeSignature#waitsOnIo()})
-     * @param services the services the application gave the engine, by type
+     * @param services where nodes find the services they declare
      */
     public RunExecution(String runId, Workflow workflow, Plan plan, RunRequest request, FileAccess access,
             MemoryBudget memory, ResultCache cache, Executor pool, Executor ioPool, int window,
-            Function<Class<?>, Optional<?>> services, Path scratchParent, Consumer<RunResult> onFinished) {
+            ServiceDirectory services, Path scratchParent, Consumer<RunResult> onFinished) {
         this.runId = runId;
         this.workflow = workflow;
         this.workflowFile = request.workflowFile();
@@ -109,7 +108,7 @@ public final class RunExecution implements RunHandle {
         for (int p = 0; p < steps.length; p++) {
             runs[p] = new NodeRun(steps[p]);
         }
-        Redactor redactor = services.apply(Redactor.class).map(Redactor.class::cast).orElse(Redactor.NONE);
+        Redactor redactor = services.get(Redactor.class).orElse(Redactor.NONE);
         this.events = new RunEvents(runId, request.listeners().toArray(RunListener[]::new), redactor);
         this.scope = new RunScope(events, new RunFiles(scratchParent.resolve("run-" + runId), request.baseDirectory(),
                 request.effectiveOutputDirectory(), access), new Cancellation(), services);

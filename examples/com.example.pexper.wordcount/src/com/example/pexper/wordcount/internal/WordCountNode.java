@@ -11,10 +11,7 @@ import com.pexper.core.node.ParameterType;
 import com.pexper.core.node.Parameters;
 import com.pexper.core.node.PortSpec;
 
-/**
- * Counts words, lines and characters. A word is a run of letters or digits at least
- * 'minimumLength' long; characters are Unicode code points, so an emoji counts once.
- */
+/** The Word count node: the counts of {@link WordCounter} for a text. */
 public final class WordCountNode implements NodeFactory {
 
     @Override
@@ -33,25 +30,11 @@ public final class WordCountNode implements NodeFactory {
     public NodeExecutor configure(Parameters parameters) {
         long minimum = parameters.integer("minimumLength");
         return (inputs, context) -> {
-            String text = inputs.text("text");
-            long words = 0;
-            long run = 0;
-            for (int i = 0; i < text.length();) {
-                int c = text.codePointAt(i);
-                i += Character.charCount(c);
-                if (Character.isLetterOrDigit(c)) {
-                    run++;
-                } else {
-                    words += run >= minimum ? 1 : 0;
-                    run = 0;
-                }
-            }
-            words += run >= minimum ? 1 : 0;
-            long lines = text.isEmpty() ? 0 : text.lines().count();
+            WordCounter.Counts counts = WordCounter.count(inputs.text("text"), minimum);
             return Outputs.builder()
-                    .put("words", NumberValue.of(words))
-                    .put("lines", NumberValue.of(lines))
-                    .put("characters", NumberValue.of(text.codePointCount(0, text.length())))
+                    .put("words", NumberValue.of(counts.words()))
+                    .put("lines", NumberValue.of(counts.lines()))
+                    .put("characters", NumberValue.of(counts.characters()))
                     .build();
         };
     }

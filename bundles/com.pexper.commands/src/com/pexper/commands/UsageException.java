@@ -1,11 +1,11 @@
-package com.pexper.cli.internal;
+package com.pexper.commands;
 
 /** The command line is wrong; the message says how. Exits with {@link ExitCode#INVALID}. */
-final class UsageException extends Exception {
+public final class UsageException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    UsageException(String message) {
+    public UsageException(String message) {
         super(message);
     }
 }

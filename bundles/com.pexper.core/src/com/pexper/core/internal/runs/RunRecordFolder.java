@@ -1,4 +1,4 @@
-package com.pexper.core.runs;
+package com.pexper.core.internal.runs;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,21 +14,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pexper.core.engine.NodeOutcome;
 import com.pexper.core.engine.RunResult;
+import com.pexper.core.home.PexperHome;
+import com.pexper.core.runs.RunRecordJson;
+import com.pexper.core.runs.RunRecords;
 import com.pexper.model.io.AtomicFile;
 
 /**
  * Keeps a JSON record of every run in one folder: when, how long, how each node fared, cache hits,
  * output summaries and the files written. Parameter values are not recorded, and values appear only
- * as one-line summaries. The newest {@link #DEFAULT_RETAINED} records are kept.
+ * as one-line summaries. The newest {@link RunRecords#DEFAULT_RETAINED} records are kept. As a
+ * Declarative Services component, the records of the data folder the environment names.
  */
-public final class RunRecordStore {
+@Component(service = RunRecords.class)
+public final class RunRecordFolder implements RunRecords {
 
-    public static final int DEFAULT_RETAINED = 500;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -37,23 +43,23 @@ public final class RunRecordStore {
     private final int retained;
     private volatile boolean swept;
 
-    public RunRecordStore(Path folder, int retained) {
+    /** The records in {@code PEXPER_HOME/runs}. */
+    public RunRecordFolder() {
+        this(PexperHome.fromEnvironment().runs(), DEFAULT_RETAINED);
+    }
+
+    public RunRecordFolder(Path folder, int retained) {
         this.folder = folder;
         this.retained = retained;
     }
 
-    public RunRecordStore(Path folder) {
-        this(folder, DEFAULT_RETAINED);
-    }
-
+    @Override
     public Path folder() {
         return folder;
     }
 
-    /**
-     * Writes the record of a finished run and returns its file. The first write also removes what
-     * writers killed mid-write left in the folder.
-     */
+    /** The first write also removes what writers killed mid-write left in the folder. */
+    @Override
     public Path write(RunResult run) throws IOException {
         if (!swept) {
             swept = true;
@@ -85,7 +91,7 @@ public final class RunRecordStore {
             out.writeArrayFieldStart("nodes");
             for (NodeOutcome node : run.nodes()) {
                 out.writeStartObject();
-                writeNodeFields(node, out);
+                RunRecordJson.writeNodeFields(node, out);
                 out.writeObjectFieldStart("outputs");
                 for (Map.Entry<String, String> output : node.outputs().entrySet()) {
                     out.writeStringField(output.getKey(), output.getValue());
@@ -104,51 +110,7 @@ public final class RunRecordStore {
         return buffer.toByteArray();
     }
 
-    /**
-     * Writes how one node fared (id, type, status, duration, cache hit, items and their failures,
-     * error) into the JSON object being written: the form of run records and of `pexper run --json`.
-     */
-    public static void writeNodeFields(NodeOutcome node, JsonGenerator out) throws IOException {
-        out.writeStringField("id", node.nodeId());
-        out.writeStringField("type", node.typeId());
-        out.writeStringField("status", node.status().name());
-        out.writeNumberField("durationMillis", node.durationNanos() / 1_000_000.0);
-        out.writeBooleanField("cached", node.cached());
-        if (node.items() >= 0) {
-            out.writeNumberField("items", node.items());
-            out.writeNumberField("cachedItems", node.cachedItems());
-            out.writeArrayFieldStart("failedItems");
-            for (NodeOutcome.ItemFailure failure : node.itemFailures()) {
-                out.writeStartObject();
-                out.writeNumberField("index", failure.index());
-                out.writeStringField("item", failure.item());
-                out.writeStringField("error", failure.message());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-        }
-        if (node.error() != null) {
-            out.writeStringField("error", node.error());
-        }
-    }
-
-    /**
-     * A run as listed: the essentials of its record.
-     *
-     * @param status SUCCEEDED, FAILED (also when only items of a batch failed) or CANCELLED
-     * @param failedItems how many items of batches failed
-     * @param items the items of the largest batch in which items failed; 0 when none did
-     */
-    public record Summary(Path file, String runId, String workflow, String status, Instant started,
-            long durationMillis, long executedNodes, long cachedNodes, long failedItems, long items) {
-
-        /** The status for people: "FAILED 3 of 200 items" when items of a batch failed. */
-        public String statusText() {
-            return failedItems == 0 ? status : status + " " + failedItems + " of " + items + " items";
-        }
-    }
-
-    /** The newest records first, at most {@code limit}; unreadable records are skipped. */
+    @Override
     public List<Summary> recent(int limit) throws IOException {
         List<Summary> summaries = new ArrayList<>();
         for (Path file : recordFiles().reversed()) {

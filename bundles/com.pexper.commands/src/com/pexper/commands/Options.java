@@ -1,4 +1,4 @@
-package com.pexper.cli.internal;
+package com.pexper.commands;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,14 +8,21 @@ import java.util.Set;
 
 /**
  * The arguments of one command: positional arguments, flags and options with values. Options are
- * written --name VALUE or --name=VALUE; repeatable ones collect every value.
+ * written --name VALUE or --name=VALUE; repeatable ones collect every value; after {@code --}
+ * everything is positional.
  */
-final class Options {
+public final class Options {
 
     private final List<String> positional = new ArrayList<>();
     private final Map<String, List<String>> values = new LinkedHashMap<>();
 
-    static Options parse(String command, List<String> args, Set<String> flags, Set<String> withValue)
+    /**
+     * @param command the command as the user wrote it, for messages ({@code "models install"})
+     * @param flags the options without a value
+     * @param withValue the options with one
+     * @throws UsageException for an unknown option, a flag given a value or an option without one
+     */
+    public static Options parse(String command, List<String> args, Set<String> flags, Set<String> withValue)
             throws UsageException {
         Options options = new Options();
         for (int i = 0; i < args.size(); i++) {
@@ -56,24 +63,27 @@ final class Options {
         return options;
     }
 
-    List<String> positional() {
+    public List<String> positional() {
         return positional;
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return values.containsKey(name);
     }
 
-    String value(String name) {
+    /** The option's last value, or null when it was not given. */
+    public String value(String name) {
         List<String> all = values.get(name);
         return all == null ? null : all.get(all.size() - 1);
     }
 
-    List<String> all(String name) {
+    /** Every value of a repeatable option, in order. */
+    public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }
 
-    int positiveInt(String name, int fallback) throws UsageException {
+    /** The option as a whole number of at least 1, or {@code fallback} when it was not given. */
+    public int positiveInt(String name, int fallback) throws UsageException {
         String text = value(name);
         if (text == null) {
             return fallback;

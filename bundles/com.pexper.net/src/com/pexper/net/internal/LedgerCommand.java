@@ -1,4 +1,4 @@
-package com.pexper.cli.internal;
+package com.pexper.net.internal;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -10,36 +10,52 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+
+import com.pexper.commands.Command;
+import com.pexper.commands.CommandContext;
+import com.pexper.commands.ExitCode;
+import com.pexper.commands.Options;
+import com.pexper.commands.UsageException;
 import com.pexper.net.LedgerEntry;
 import com.pexper.net.PrivacyLedger;
 
 /** {@code pexper ledger}: every network request Pexper sent or refused, from the privacy ledger. */
-final class LedgerCommand {
+@Component(service = Command.class)
+public final class LedgerCommand implements Command {
 
-    private final Cli cli;
-    private final Cli.Environment env;
-
-    LedgerCommand(Cli cli, Cli.Environment env) {
-        this.cli = cli;
-        this.env = env;
+    @Override
+    public String name() {
+        return "ledger";
     }
 
-    int ledger(Options options) throws UsageException {
+    @Override
+    public String help() {
+        return """
+                ledger             every network request Pexper sent or refused (never its content)
+                  --since WHEN       e.g. 2h, 7d, 2026-11-01 or 2026-11-01T09:00:00Z [--json]
+                """;
+    }
+
+    @Override
+    public int run(List<String> arguments, CommandContext context) throws UsageException {
+        Options options = Options.parse(name(), arguments, Set.of("json", "help"), Set.of("since"));
         if (options.flag("help") || !options.positional().isEmpty()) {
             throw new UsageException("usage: pexper ledger [--since 2h|7d|2026-11-01|2026-11-01T09:00:00Z] [--json]");
         }
         Instant since = since(options.value("since"), Clock.systemDefaultZone());
-        PrivacyLedger ledger = new PrivacyLedger(env.home().ledger());
+        PrivacyLedger ledger = new PrivacyLedger(context.home().ledger());
         List<LedgerEntry> entries;
         try {
             entries = ledger.read(since);
         } catch (IOException e) {
-            env.err().println("pexper: cannot read the privacy ledger in " + ledger.folder() + ": " + e.getMessage());
+            context.err().println("pexper: cannot read the privacy ledger in " + ledger.folder() + ": " + e.getMessage());
             return ExitCode.UNREADABLE;
         }
         if (options.flag("json")) {
-            cli.printJsonDocument(json -> {
+            context.printJson(json -> {
                 json.writeStartArray();
                 for (LedgerEntry e : entries) {
                     json.writeTree(PrivacyLedger.toJson(e));
@@ -49,26 +65,26 @@ final class LedgerCommand {
             return ExitCode.OK;
         }
         if (entries.isEmpty()) {
-            env.out().println("No network requests" + (options.value("since") == null ? "" : " since " + since)
+            context.out().println("No network requests" + (options.value("since") == null ? "" : " since " + since)
                     + ". Pexper records every request it sends, and every one it refuses, in " + ledger.folder() + ".");
             return ExitCode.OK;
         }
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-        env.out().println(String.format("%-19s  %-14s  %-6s  %-40s  %-7s  %9s  %9s  %8s", "time", "provider", "method",
+        context.out().println(String.format("%-19s  %-14s  %-6s  %-40s  %-7s  %9s  %9s  %8s", "time", "provider", "method",
                 "host and path", "status", "sent", "received", "duration"));
         long out = 0;
         long in = 0;
         int refused = 0;
         for (LedgerEntry e : entries) {
             String status = e.status() > 0 ? Integer.toString(e.status()) : e.outcome().startsWith("refused") ? "refused" : "failed";
-            env.out().println(String.format(Locale.ROOT, "%-19s  %-14s  %-6s  %-40s  %-7s  %9s  %9s  %5d ms",
+            context.out().println(String.format(Locale.ROOT, "%-19s  %-14s  %-6s  %-40s  %-7s  %9s  %9s  %5d ms",
                     time.format(e.time()), e.provider(), e.method(), where(e), status, bytes(e.bytesOut()),
                     bytes(e.bytesIn()), e.durationMillis()));
             out += e.bytesOut();
             in += e.bytesIn();
             refused += e.outcome().startsWith("refused") ? 1 : 0;
         }
-        env.out().println(String.format(Locale.ROOT, "%d request(s), %d refused by the gate; %s sent, %s received.",
+        context.out().println(String.format(Locale.ROOT, "%d request(s), %d refused by the gate; %s sent, %s received.",
                 entries.size(), refused, bytes(out), bytes(in)));
         return ExitCode.OK;
     }
