@@ -391,6 +391,33 @@ class CliTest {
     }
 
     @Test
+    void aNodeNeedingAServiceThisInstallationLacksIsNamedByValidateAndRun() throws Exception {
+        registry.register(NodeType.of("test.needy", "1.0.0", "Needy", "Test", "Needs a service nobody offers.",
+                new NodeFactory() {
+                    @Override
+                    public NodeSignature signature() {
+                        return NodeSignature.builder().output(PortSpec.output("out", DataType.TEXT, ""))
+                                .needs(Thread.class).build();
+                    }
+
+                    @Override
+                    public NodeExecutor configure(Parameters parameters) {
+                        return (inputs, context) -> Outputs.of("out", TextValue.of("ran"));
+                    }
+                }));
+        Files.writeString(folder.resolve("needy.pexper"), """
+                {"formatVersion": 2, "nodes": [{"id": "n", "type": "test.needy"}]}
+                """);
+        for (String command : List.of("validate", "run")) {
+            Outcome outcome = pexper(command, "needy.pexper");
+            assertEquals(2, outcome.code(), command + ": " + outcome.out() + outcome.err());
+            assertTrue((outcome.out() + outcome.err()).contains("node 'n': Needy needs Thread, which this application does not"
+                    + " provide"), command + ": " + outcome.out() + outcome.err());
+        }
+        assertFalse(Files.exists(home.runs()), "nothing ran");
+    }
+
+    @Test
     void nodesListsEveryInstalledTypeWithPortsAndParameters() throws Exception {
         Outcome text = pexper("nodes");
         assertEquals(0, text.code());
@@ -490,6 +517,31 @@ class CliTest {
         assertTrue(broken.err().contains("the plug-in broke"), broken.err());
         assertEquals(0, pexper("run", "hello.pexper").code(), "the built-in run is not replaced");
         assertEquals(2, pexper("help", "frobnicate").code());
+        assertEquals("shout WORD...        print the words in capitals\n  --twice          print them twice\n",
+                pexper("shout", "--help").out(), "COMMAND --help shows its part of the help");
+    }
+
+    @Test
+    void aThirdPartyCommandThatBreaksIsNamedAsThePlugInsBugAndLeavesTheOthersWorking() {
+        // a class outside Pexper's packages, as a third party's plug-in has
+        Command broken = (Command) java.lang.reflect.Proxy.newProxyInstance(Command.class.getClassLoader(),
+                new Class<?>[] { Command.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "name" -> "broken";
+                    case "help" -> null;
+                    case "run" -> throw new IllegalStateException("out of order");
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        pluginCommands.add(broken);
+        pluginCommands.add(new Shout("Not A Name"));
+        Outcome help = pexper("help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("\n  broken   (its help cannot be shown: java.lang.NullPointerException: no help)"),
+                help.out());
+        assertTrue(help.out().contains("offers a command named \"Not A Name\", which is not a command name"), help.out());
+        Outcome run = pexper("broken");
+        assertEquals(70, run.code());
+        assertTrue(run.err().contains("This is a bug in the plug-in that adds `pexper broken` (jdk.proxy"), run.err());
+        assertEquals(0, pexper("ledger").code(), "the other commands work");
     }
 
     @Test

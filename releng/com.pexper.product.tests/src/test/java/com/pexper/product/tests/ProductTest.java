@@ -65,6 +65,20 @@ class ProductTest {
         assertEquals("Hello, World!\n", hello.out());
     }
 
+    @Test
+    void helpListsTheCommandsThatTheInstalledBundlesContribute() throws Exception {
+        // the commands of the ONNX, AI and net bundles are their Declarative Services components
+        Outcome help = run("help");
+        assertEquals(0, help.code(), help.err());
+        for (String command : List.of("run WORKFLOW", "validate WORKFLOW", "nodes", "runs", "keys set NAME", "ledger",
+                "models list|install", "providers", "remove-bg INPUT...")) {
+            assertTrue(help.out().contains("\n  " + command + " "), command + " is listed:\n" + help.out());
+        }
+        Outcome ledger = run("help", "ledger");
+        assertEquals("ledger             every network request Pexper sent or refused (never its content)\n"
+                + "  --since WHEN       e.g. 2h, 7d, 2026-11-01 or 2026-11-01T09:00:00Z [--json]\n", ledger.out());
+    }
+
     /** Plays Ollama on loopback for the examples with AI nodes: each photo gets "A test photo." as its alt text. */
     private com.sun.net.httpserver.HttpServer fakeOllama(List<JsonNode> requests) throws IOException {
         com.sun.net.httpserver.HttpServer server = LoopbackServers.ollama(requests);
