@@ -117,7 +117,7 @@ class CliTest {
                 new LedgerCommand()));
         commands.addAll(pluginCommands);
         Cli.Wiring wiring = new Cli.Wiring(installed, RunRecords.open(home.runs()), ResultCaches.in(home), redactor,
-                ServiceDirectory.of(Map.of(AiClients.class, ai, Redactor.class, redactor)), commands);
+                ServiceDirectory.of(Map.of(AiClients.class, ai, Redactor.class, redactor)), () -> commands);
         Cli cli = new Cli(new Cli.Environment(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, folder, interrupts,

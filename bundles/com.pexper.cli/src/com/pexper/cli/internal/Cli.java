@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -54,14 +55,11 @@ public final class Cli implements CommandContext {
      *
      * @param redactor takes the keys in use out of what is printed
      * @param services what runs give their nodes (the AI clients, the model sessions, ...)
-     * @param commands the commands the installed bundles contribute
+     * @param commands the commands the installed bundles contribute, asked for only when a
+     *        command is not one of the command line's own (so that {@code pexper run} starts none)
      */
     public record Wiring(NodeTypeRegistry registry, RunRecords records, ResultCaches caches, Redactor redactor,
-            ServiceDirectory services, List<Command> commands) {
-
-        public Wiring {
-            commands = List.copyOf(commands);
-        }
+            ServiceDirectory services, Supplier<List<Command>> commands) {
     }
 
     /** Lets a long command react to Ctrl-C. */
@@ -96,6 +94,7 @@ public final class Cli implements CommandContext {
     private final Map<String, Command> commands = new LinkedHashMap<>();
     /** Why contributed commands cannot be used (a name taken or invalid): said in help. */
     private final List<String> unusable = new ArrayList<>();
+    private boolean contributedAdded;
     /** The workflow the command works on, once known: named when Pexper itself fails. */
     private Path workflow;
 
@@ -107,8 +106,16 @@ public final class Cli implements CommandContext {
                 new NodesCommand(env.wiring().registry()), new RunsCommand(env.wiring().records()))) {
             commands.put(own.name(), own);
         }
+    }
+
+    /** Adds the contributed commands to the table, once: they are started (activated) only now. */
+    private void addContributed() {
+        if (contributedAdded) {
+            return;
+        }
+        contributedAdded = true;
         Map<String, Command> contributed = new TreeMap<>();
-        for (Command command : env.wiring().commands()) {
+        for (Command command : env.wiring().commands().get()) {
             String name;
             try {
                 name = command.name();
@@ -143,6 +150,9 @@ public final class Cli implements CommandContext {
             if (name.equals("help")) {
                 return help(rest);
             }
+            if (!commands.containsKey(name)) {
+                addContributed();
+            }
             Command command = commands.get(name);
             if (command == null) {
                 throw new UsageException("unknown command '" + name + "'; see `pexper help`");
@@ -166,6 +176,7 @@ public final class Cli implements CommandContext {
 
     /** {@code pexper help}: every installed command; {@code pexper help NAME}: that one. */
     private int help(List<String> args) throws UsageException {
+        addContributed();
         if (args.isEmpty()) {
             env.out().print(help());
             return ExitCode.OK;
@@ -180,6 +191,7 @@ public final class Cli implements CommandContext {
     }
 
     private String help() {
+        addContributed();
         StringBuilder text = new StringBuilder(HEADER.formatted(env.version()));
         for (Command command : commands.values()) {
             text.append(helpOf(command, "  "));

@@ -93,10 +93,11 @@ public final class CliApplication implements IApplication {
             for (SettingsProblems settings : all(track(bundle, SettingsProblems.class, trackers))) {
                 settings.settingsProblems().forEach(problem -> err.println("pexper: " + problem));
             }
-            List<Command> commands = all(track(bundle, Command.class, trackers));
             logToFile(home, redactor);
             String version = bundle.getBundle().getVersion().toString();
-            Cli.Wiring wiring = new Cli.Wiring(nodeTypes, records, caches, redactor, services, commands);
+            // a tracker gets (so starts) what it tracks: the commands only when one is asked for
+            Cli.Wiring wiring = new Cli.Wiring(nodeTypes, records, caches, redactor, services,
+                    () -> all(track(bundle, Command.class, trackers)));
             Cli.Environment env = new Cli.Environment(out, err, System.in, terminal,
                     Path.of(System.getProperty("user.dir")), new SignalInterrupts(), home, version, wiring);
             int code = new Cli(env).run(args == null ? List.of() : List.of(args));
