@@ -12,21 +12,25 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.part.ViewPart;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
-import com.pexper.core.contribution.Contributions;
-import com.pexper.core.node.ContributedNodeTypes;
 import com.pexper.core.node.NodeType;
+import com.pexper.core.node.NodeTypeRegistry;
 
 /**
  * The node types installed, by category, with their descriptions as tooltips: what plug-ins add
  * shows here, and a plug-in installed or removed while the workbench runs changes the list at once.
+ * The node types are the application's node-type registry service, the one the command line uses.
  */
 public final class NodeTypesView extends ViewPart {
 
     public static final String ID = "com.pexper.ui.views.nodeTypes";
 
     private TreeViewer viewer;
-    private final ContributedNodeTypes types = ContributedNodeTypes.of(Contributions.ofPlatform());
+    /** Held while the view is open: the registry component stays active as long as someone holds it. */
+    private final ServiceTracker<NodeTypeRegistry, NodeTypeRegistry> registry = new ServiceTracker<>(
+            FrameworkUtil.getBundle(NodeTypesView.class).getBundleContext(), NodeTypeRegistry.class, null);
     private AutoCloseable following = () -> {
     };
 
@@ -71,9 +75,13 @@ public final class NodeTypesView extends ViewPart {
                         : null;
             }
         });
+        registry.open();
         viewer.setInput(categories());
         viewer.expandAll();
-        following = types.onChange(() -> viewer.getControl().getDisplay().asyncExec(this::refresh));
+        NodeTypeRegistry types = registry.getService();
+        if (types != null) {
+            following = types.onChange(() -> viewer.getControl().getDisplay().asyncExec(this::refresh));
+        }
     }
 
     private void refresh() {
@@ -90,17 +98,23 @@ public final class NodeTypesView extends ViewPart {
         } catch (Exception e) {
             // removing a listener from a set does not fail
         }
-        types.close();
+        registry.close();
         super.dispose();
     }
 
     List<Category> categories() {
+        NodeTypeRegistry types = registry.getService();
+        if (types == null) {
+            // the core bundle's components did not start: say so where the node types would be
+            return List.of(new Category("No node types: Pexper's node-type service did not start; see the error log",
+                    List.of()));
+        }
         Map<String, List<NodeType>> byCategory = new LinkedHashMap<>();
         for (NodeType type : types.all()) {
             byCategory.computeIfAbsent(type.category(), c -> new ArrayList<>()).add(type);
         }
         List<Category> categories = new ArrayList<>();
-        byCategory.forEach((name, types) -> categories.add(new Category(name, types)));
+        byCategory.forEach((name, members) -> categories.add(new Category(name, members)));
         return categories;
     }
 
