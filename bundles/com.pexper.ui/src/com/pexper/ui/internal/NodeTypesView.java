@@ -5,12 +5,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.commands.NotEnabledException;
+import org.eclipse.core.commands.NotHandledException;
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.commands.common.NotDefinedException;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DragSourceAdapter;
+import org.eclipse.swt.dnd.DragSourceEvent;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -26,6 +39,10 @@ import com.pexper.core.node.NodeTypeRegistry;
 public final class NodeTypesView extends ViewPart {
 
     public static final String ID = "com.pexper.ui.views.nodeTypes";
+    /** The workflow editor's command that adds a node of the type given as its "typeId" parameter. */
+    private static final String ADD_NODE = "com.pexper.ui.editor.addNode";
+    /** What a dragged node type is on the clipboard: this prefix and its id (the editor's drop target reads it). */
+    private static final String NODE_TYPE_DRAG_PREFIX = "com.pexper.nodeType:";
 
     private TreeViewer viewer;
     /** Held while the view is open: the registry component stays active as long as someone holds it. */
@@ -75,12 +92,57 @@ public final class NodeTypesView extends ViewPart {
                         : null;
             }
         });
+        addToTheEditorOnDoubleClickOrDrag();
         registry.open();
         viewer.setInput(categories());
         viewer.expandAll();
         NodeTypeRegistry types = registry.getService();
         if (types != null) {
             following = types.onChange(() -> viewer.getControl().getDisplay().asyncExec(this::refresh));
+        }
+    }
+
+    /**
+     * Double-click adds the type to the active workflow editor, next to its selected node and
+     * connected to it; dragging one onto the editor adds it where it is dropped. The editor's
+     * bundle handles both (its "Add Node" command, its drop target): this view knows no editor.
+     */
+    private void addToTheEditorOnDoubleClickOrDrag() {
+        viewer.addDoubleClickListener(event -> {
+            if (((IStructuredSelection) event.getSelection()).getFirstElement() instanceof NodeType type) {
+                addToEditor(type);
+            }
+        });
+        viewer.addDragSupport(DND.DROP_COPY, new Transfer[] { TextTransfer.getInstance() }, new DragSourceAdapter() {
+            @Override
+            public void dragStart(DragSourceEvent event) {
+                event.doit = selectedType() != null;
+            }
+
+            @Override
+            public void dragSetData(DragSourceEvent event) {
+                NodeType type = selectedType();
+                event.data = type == null ? null : NODE_TYPE_DRAG_PREFIX + type.id();
+            }
+        });
+    }
+
+    private NodeType selectedType() {
+        return viewer.getStructuredSelection().getFirstElement() instanceof NodeType type ? type : null;
+    }
+
+    void addToEditor(NodeType type) {
+        ICommandService commands = getSite().getService(ICommandService.class);
+        IHandlerService handlers = getSite().getService(IHandlerService.class);
+        try {
+            handlers.executeCommand(ParameterizedCommand.generateCommand(commands.getCommand(ADD_NODE),
+                    Map.of("typeId", type.id())), null);
+        } catch (ExecutionException e) {
+            getViewSite().getActionBars().getStatusLineManager().setErrorMessage("Cannot add " + type.label() + ": "
+                    + e.getMessage());
+        } catch (NotDefinedException | NotEnabledException | NotHandledException e) {
+            getViewSite().getActionBars().getStatusLineManager().setErrorMessage("Cannot add " + type.label()
+                    + ": the workflow editor is not installed");
         }
     }
 

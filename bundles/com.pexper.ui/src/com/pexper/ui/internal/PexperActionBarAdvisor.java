@@ -10,12 +10,26 @@ import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
-/** File and Help menus; the editor will add its own. */
+/**
+ * File, Edit and Help menus. Their actions are the workbench's retargetable ones: the active
+ * editor (the workflow editor) handles Undo, Delete and the like; New and Open come from the
+ * editor's bundle.
+ */
 final class PexperActionBarAdvisor extends ActionBarAdvisor {
 
-    private IWorkbenchAction quit;
-    private IWorkbenchAction about;
+    private IWorkbenchAction save;
+    private IWorkbenchAction saveAs;
+    private IWorkbenchAction close;
     private IWorkbenchAction preferences;
+    private IWorkbenchAction quit;
+    private IWorkbenchAction undo;
+    private IWorkbenchAction redo;
+    private IWorkbenchAction cut;
+    private IWorkbenchAction copy;
+    private IWorkbenchAction paste;
+    private IWorkbenchAction delete;
+    private IWorkbenchAction selectAll;
+    private IWorkbenchAction about;
 
     PexperActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -23,25 +37,54 @@ final class PexperActionBarAdvisor extends ActionBarAdvisor {
 
     @Override
     protected void makeActions(IWorkbenchWindow window) {
-        quit = ActionFactory.QUIT.create(window);
-        about = ActionFactory.ABOUT.create(window);
-        preferences = ActionFactory.PREFERENCES.create(window);
-        register(quit);
-        register(about);
-        register(preferences);
+        save = register(ActionFactory.SAVE.create(window));
+        saveAs = register(ActionFactory.SAVE_AS.create(window));
+        close = register(ActionFactory.CLOSE.create(window));
+        preferences = register(ActionFactory.PREFERENCES.create(window));
+        quit = register(ActionFactory.QUIT.create(window));
+        undo = register(ActionFactory.UNDO.create(window));
+        redo = register(ActionFactory.REDO.create(window));
+        cut = register(ActionFactory.CUT.create(window));
+        copy = register(ActionFactory.COPY.create(window));
+        paste = register(ActionFactory.PASTE.create(window));
+        delete = register(ActionFactory.DELETE.create(window));
+        selectAll = register(ActionFactory.SELECT_ALL.create(window));
+        about = register(ActionFactory.ABOUT.create(window));
+    }
+
+    private IWorkbenchAction register(IWorkbenchAction action) {
+        super.register(action);
+        return action;
     }
 
     @Override
     protected void fillMenuBar(IMenuManager menuBar) {
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        file.add(new Separator());
+        file.add(save);
+        file.add(saveAs);
+        file.add(close);
+        file.add(new Separator());
         file.add(preferences);
         file.add(new Separator());
         file.add(quit);
+        MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+        edit.add(undo);
+        edit.add(redo);
+        edit.add(new Separator());
+        edit.add(cut);
+        edit.add(copy);
+        edit.add(paste);
+        edit.add(delete);
+        edit.add(new Separator());
+        edit.add(selectAll);
+        edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
         help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         help.add(about);
         menuBar.add(file);
+        menuBar.add(edit);
         menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         menuBar.add(help);
     }

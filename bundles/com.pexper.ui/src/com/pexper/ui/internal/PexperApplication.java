@@ -1,6 +1,8 @@
 package com.pexper.ui.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -13,6 +15,7 @@ import org.eclipse.ui.PlatformUI;
 
 import com.pexper.core.home.PexperHome;
 import com.pexper.core.process.ProcessSignals;
+import com.pexper.model.io.WorkflowFiles;
 
 /** The Pexper workbench: `pexper` with no command. */
 public final class PexperApplication implements IApplication {
@@ -25,7 +28,7 @@ public final class PexperApplication implements IApplication {
         Path swtHome = PexperHome.fromEnvironment().workbench();
         Display display = withSwtHome(swtHome, PlatformUI::createDisplay);
         try (AutoCloseable term = closeOnTerminate(display)) {
-            int code = PlatformUI.createAndRunWorkbench(display, new PexperWorkbenchAdvisor());
+            int code = PlatformUI.createAndRunWorkbench(display, new PexperWorkbenchAdvisor(workflowArguments(context)));
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
         } finally {
             withSwtHome(swtHome, () -> {
@@ -33,6 +36,20 @@ public final class PexperApplication implements IApplication {
                 return null;
             });
         }
+    }
+
+    /** The workflow files named on the command line ({@code ./pexper hello.pexper}), to open at start. */
+    private static List<Path> workflowArguments(IApplicationContext context) {
+        Object args = context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        List<Path> files = new ArrayList<>();
+        if (args instanceof String[] words) {
+            for (String word : words) {
+                if (word.endsWith("." + WorkflowFiles.EXTENSION)) {
+                    files.add(Path.of(word).toAbsolutePath().normalize());
+                }
+            }
+        }
+        return files;
     }
 
     /**

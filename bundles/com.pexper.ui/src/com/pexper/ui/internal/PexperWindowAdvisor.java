@@ -1,6 +1,11 @@
 package com.pexper.ui.internal;
 
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IPropertyListener;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
@@ -27,5 +32,47 @@ final class PexperWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setShowCoolBar(false);
         configurer.setShowStatusLine(true);
         configurer.setShowProgressIndicator(true);
+    }
+
+    /** The window's title names the active workflow, with a mark for unsaved changes: "*hello.pexper — Pexper". */
+    @Override
+    public void postWindowOpen() {
+        IWorkbenchWindow window = getWindowConfigurer().getWindow();
+        IPropertyListener dirty = (source, property) -> updateTitle(window);
+        window.getPartService().addPartListener(new IPartListener2() {
+            @Override
+            public void partActivated(IWorkbenchPartReference ref) {
+                updateTitle(window);
+            }
+
+            @Override
+            public void partOpened(IWorkbenchPartReference ref) {
+                if (ref.getPart(false) instanceof IEditorPart editor) {
+                    editor.addPropertyListener(dirty);
+                }
+                updateTitle(window);
+            }
+
+            @Override
+            public void partClosed(IWorkbenchPartReference ref) {
+                if (ref.getPart(false) instanceof IEditorPart editor) {
+                    editor.removePropertyListener(dirty);
+                }
+                updateTitle(window);
+            }
+        });
+        updateTitle(window);
+    }
+
+    static String title(IEditorPart editor) {
+        return editor == null ? TITLE : (editor.isDirty() ? "*" : "") + editor.getTitle() + " \u2014 " + TITLE;
+    }
+
+    private static void updateTitle(IWorkbenchWindow window) {
+        if (window.getShell() == null || window.getShell().isDisposed()) {
+            return;
+        }
+        IEditorPart editor = window.getActivePage() == null ? null : window.getActivePage().getActiveEditor();
+        window.getShell().setText(title(editor));
     }
 }

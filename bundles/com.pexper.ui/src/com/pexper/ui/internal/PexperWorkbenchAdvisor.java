@@ -1,5 +1,14 @@
 package com.pexper.ui.internal;
 
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
@@ -8,6 +17,13 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 /** Opens windows in the Pexper perspective and remembers their layout between sessions. */
 final class PexperWorkbenchAdvisor extends WorkbenchAdvisor {
+
+    /** Opened once the window is there: the files named on the command line. */
+    private final List<Path> workflows;
+
+    PexperWorkbenchAdvisor(List<Path> workflows) {
+        this.workflows = List.copyOf(workflows);
+    }
 
     @Override
     public void initialize(IWorkbenchConfigurer configurer) {
@@ -42,6 +58,22 @@ final class PexperWorkbenchAdvisor extends WorkbenchAdvisor {
             return super.openWindows();
         } finally {
             opened[0] = true;
+        }
+    }
+
+    /** Opens the workflows named on the command line, each in its editor; one that cannot be opened says why. */
+    @Override
+    public void postStartup() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        if (window == null) {
+            return;
+        }
+        for (Path workflow : workflows) {
+            try {
+                IDE.openEditorOnFileStore(window.getActivePage(), EFS.getLocalFileSystem().getStore(workflow.toUri()));
+            } catch (PartInitException e) {
+                MessageDialog.openError(window.getShell(), "Cannot open " + workflow.getFileName(), e.getMessage());
+            }
         }
     }
 

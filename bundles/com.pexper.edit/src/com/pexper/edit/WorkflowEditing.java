@@ -1,0 +1,258 @@
+package com.pexper.edit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.common.command.Command;
+
+import com.pexper.core.node.NodeType;
+import com.pexper.core.node.NodeTypeRegistry;
+import com.pexper.core.node.NodeTypeUnavailableException;
+import com.pexper.core.node.ParameterSpec;
+import com.pexper.core.node.PortSpec;
+import com.pexper.core.workflow.ParameterValues;
+import com.pexper.model.Connection;
+import com.pexper.model.Node;
+import com.pexper.model.ParameterValue;
+import com.pexper.model.Workflow;
+import com.pexper.model.WorkflowFactory;
+import com.pexper.model.build.WorkflowBuilder;
+import com.pexper.model.graph.WorkflowGraph;
+
+/**
+ * One workflow being edited: every change goes through here as a command on one command stack, so
+ * that each can be undone and redone, and the editor knows whether what it shows differs from the
+ * file it saved last. Not thread-safe: an editor calls it from its UI thread.
+ */
+public final class WorkflowEditing {
+
+    private final Workflow workflow;
+    private final NodeTypeRegistry registry;
+    private final Path baseDirectory;
+    private final BasicCommandStack stack = new BasicCommandStack();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    /** @param baseDirectory the workflow file's folder: where its relative paths resolve */
+    public WorkflowEditing(Workflow workflow, NodeTypeRegistry registry, Path baseDirectory) {
+        this.workflow = Objects.requireNonNull(workflow, "workflow");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.baseDirectory = baseDirectory;
+        stack.addCommandStackListener(event -> listeners.forEach(Runnable::run));
+    }
+
+    public Workflow workflow() {
+        return workflow;
+    }
+
+    public NodeTypeRegistry registry() {
+        return registry;
+    }
+
+    /** Runs {@code listener} after every change, undo and redo, until the handle is closed. */
+    public AutoCloseable onChange(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public NodePorts ports(Node node) {
+        return NodePorts.of(node, registry, baseDirectory);
+    }
+
+    public Optional<Node> node(String id) {
+        return workflow.getNodes().stream().filter(n -> n.getId().equals(id)).findFirst();
+    }
+
+    // --------------------------------------------------------------------------------- edits
+
+    /**
+     * Adds a node of an installed type with its parameters' defaults, at {@code (x, y)}, under an id
+     * made from the type's name that no other node has.
+     */
+    public Node addNode(String typeId, double x, double y) {
+        NodeType type = registry.find(typeId).orElseThrow(() -> new IllegalArgumentException(
+                "no node type " + typeId + " is installed"));
+        Node node = WorkflowBuilder.newNode(freshId(type), typeId);
+        node.setTypeVersion(type.version());
+        node.setX(x);
+        node.setY(y);
+        execute(new AddNode(workflow, node, type.label()));
+        return node;
+    }
+
+    public void move(Collection<Node> nodes, double dx, double dy) {
+        if (!nodes.isEmpty() && (dx != 0 || dy != 0)) {
+            execute(new MoveNodes(List.copyOf(nodes), dx, dy));
+        }
+    }
+
+    /** How the output would feed the input; {@link PortMatch#REFUSED} when either port is unknown. */
+    public PortMatch match(Node from, String output, Node to, String input) {
+        Optional<PortSpec> out = ports(from).output(output);
+        Optional<PortSpec> in = ports(to).input(input);
+        if (out.isEmpty() || in.isEmpty() || from == to) {
+            return PortMatch.REFUSED;
+        }
+        return PortMatch.of(out.get().type(), in.get().type());
+    }
+
+    /**
+     * Connects an output to an input. A connection that fed the input before is replaced.
+     *
+     * @throws EditRefusedException when the types do not fit or the connection would make a loop
+     */
+    public Connection connect(Node from, String output, Node to, String input) throws EditRefusedException {
+        PortSpec out = ports(from).output(output).orElseThrow(() -> new EditRefusedException(
+                label(from) + " has no output '" + output + "'"));
+        PortSpec in = ports(to).input(input).orElseThrow(() -> new EditRefusedException(
+                label(to) + " has no input '" + input + "'"));
+        if (!PortMatch.of(out.type(), in.type()).connects()) {
+            throw new EditRefusedException(label(from) + "'s " + output + " gives " + out.type().displayName()
+                    + ", which " + label(to) + "'s " + input + " (" + in.type().displayName() + ") cannot take");
+        }
+        if (from == to || reaches(to, from)) {
+            throw new EditRefusedException("connecting " + label(from) + " to " + label(to)
+                    + " would make a loop: a workflow runs each node once, after the nodes it takes inputs from");
+        }
+        Connection replaced = workflow.getConnections().stream()
+                .filter(c -> c.getTargetNode().equals(to.getId()) && c.getTargetPort().equals(input)).findFirst()
+                .orElse(null);
+        Connection connection = WorkflowFactory.eINSTANCE.createConnection();
+        connection.setSourceNode(from.getId());
+        connection.setSourcePort(output);
+        connection.setTargetNode(to.getId());
+        connection.setTargetPort(input);
+        execute(new Connect(workflow, connection, replaced));
+        return connection;
+    }
+
+    /**
+     * Sets a parameter from the text the user typed; empty text of a parameter with a default
+     * goes back to the default.
+     *
+     * @throws EditRefusedException when the node has no such parameter or the text is not a value of its kind
+     */
+    public void setParameter(Node node, String name, String text) throws EditRefusedException {
+        ParameterSpec spec = registry.find(node.getType()).flatMap(type -> {
+            try {
+                return type.signature().parameters().stream().filter(p -> p.name().equals(name)).findFirst();
+            } catch (NodeTypeUnavailableException e) {
+                return Optional.empty();
+            }
+        }).orElseThrow(() -> new EditRefusedException(label(node) + " has no parameter '" + name + "'"));
+        ParameterValue value;
+        if (text.isEmpty() && spec.defaultValue() != null) {
+            value = null;
+        } else {
+            try {
+                value = ParameterValues.parse(text, spec);
+            } catch (IllegalArgumentException e) {
+                throw new EditRefusedException(spec.label() + ": " + e.getMessage());
+            }
+        }
+        execute(new SetParameter(node, name, value));
+    }
+
+    /** Deletes nodes, with every connection they have, and connections. */
+    public void delete(Collection<Node> nodes, Collection<Connection> connections) {
+        Delete delete = new Delete(workflow, List.copyOf(nodes), List.copyOf(connections));
+        if (delete.canExecute()) {
+            execute(delete);
+        }
+    }
+
+    // --------------------------------------------------------------------------- undo and redo
+
+    public boolean canUndo() {
+        return stack.canUndo();
+    }
+
+    public boolean canRedo() {
+        return stack.canRedo();
+    }
+
+    public void undo() {
+        stack.undo();
+    }
+
+    public void redo() {
+        stack.redo();
+    }
+
+    /** What Undo would undo ("Move Node"), or null. */
+    public String undoLabel() {
+        Command command = stack.getUndoCommand();
+        return command == null ? null : command.getLabel();
+    }
+
+    public String redoLabel() {
+        Command command = stack.getRedoCommand();
+        return command == null ? null : command.getLabel();
+    }
+
+    /** Whether the workflow differs from what was last saved (or opened). */
+    public boolean isDirty() {
+        return stack.isSaveNeeded();
+    }
+
+    /** The workflow as it is now was saved. */
+    public void saved() {
+        stack.saveIsDone();
+        listeners.forEach(Runnable::run);
+    }
+
+    private void execute(Command command) {
+        stack.execute(command);
+    }
+
+    // ------------------------------------------------------------------------------- helpers
+
+    private String label(Node node) {
+        if (node.getLabel() != null) {
+            return node.getLabel();
+        }
+        return registry.find(node.getType()).map(NodeType::label).orElse(node.getId());
+    }
+
+    /** Whether {@code to} is reached from {@code from} following connections forward. */
+    private boolean reaches(Node from, Node to) {
+        WorkflowGraph graph = WorkflowGraph.of(workflow);
+        int target = graph.indexOf(to.getId());
+        List<Integer> todo = new ArrayList<>(List.of(graph.indexOf(from.getId())));
+        boolean[] seen = new boolean[graph.size()];
+        while (!todo.isEmpty()) {
+            int i = todo.remove(todo.size() - 1);
+            if (i < 0 || seen[i]) {
+                continue;
+            }
+            if (i == target) {
+                return true;
+            }
+            seen[i] = true;
+            for (Connection c : graph.outgoing(i)) {
+                todo.add(graph.indexOf(c.getTargetNode()));
+            }
+        }
+        return false;
+    }
+
+    /** "template", "template2", ...: the type id's last part, lower case, numbered when taken. */
+    private String freshId(NodeType type) {
+        String base = type.id().substring(type.id().lastIndexOf('.') + 1).replaceAll("[^A-Za-z0-9_-]", "")
+                .toLowerCase(Locale.ROOT);
+        if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
+            base = "node" + base;
+        }
+        String id = base;
+        for (int n = 2; node(id).isPresent(); n++) {
+            id = base + n;
+        }
+        return id;
+    }
+}

@@ -1,0 +1,35 @@
+package com.pexper.ui.editor.internal;
+
+import org.eclipse.swt.graphics.Point;
+
+import com.pexper.edit.WorkflowEditing;
+import com.pexper.model.Node;
+
+/** What tests that drive the editor with real events need to know: its editing, where things are on the display. */
+public final class EditorProbe {
+
+    private EditorProbe() {
+    }
+
+    public static WorkflowEditing editing(WorkflowEditor editor) {
+        return editor.editing();
+    }
+
+    /** A port's centre in display coordinates. */
+    public static Point portOnDisplay(WorkflowEditor editor, Node node, String port, boolean input) {
+        GraphCanvas canvas = editor.canvas();
+        Point onCanvas = canvas.screenPoint(node, port, input).orElseThrow(() -> new IllegalArgumentException(
+                node.getId() + " has no " + (input ? "input " : "output ") + port));
+        return canvas.toDisplay(onCanvas);
+    }
+
+    /** The canvas the workflow is drawn on, for events sent to it. */
+    public static org.eclipse.swt.widgets.Control canvas(WorkflowEditor editor) {
+        return editor.canvas();
+    }
+
+    /** A point in a node's title bar, in display coordinates. */
+    public static Point titleOnDisplay(WorkflowEditor editor, Node node) {
+        return editor.canvas().toDisplay(editor.canvas().screenTitle(node));
+    }
+}

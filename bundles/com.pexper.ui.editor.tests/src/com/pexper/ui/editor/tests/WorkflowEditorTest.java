@@ -1,0 +1,267 @@
+package com.pexper.ui.editor.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.pexper.core.engine.Engine;
+import com.pexper.core.engine.RunRequest;
+import com.pexper.core.engine.RunResult;
+import com.pexper.edit.WorkflowEditing;
+import com.pexper.model.Node;
+import com.pexper.model.io.WorkflowFiles;
+import com.pexper.ui.editor.internal.EditorProbe;
+import com.pexper.ui.editor.internal.WorkflowEditor;
+
+/**
+ * The editor driven as a user drives it: real mouse and key events posted to the display (under
+ * Xvfb), the model checked after each, the file saved and run headless.
+ */
+class WorkflowEditorTest {
+
+    /** Where screenshots go: the build's folder, from where the README's pictures are copied. */
+    private static final Path SHOTS = Path.of(System.getProperty("pexper.screenshots", "target/screenshots"));
+
+    @TempDir
+    Path folder;
+
+    private static IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    @AfterEach
+    void closeEditors() {
+        page().closeAllEditors(false);
+    }
+
+    private static void pump() {
+        Display display = Display.getCurrent();
+        long until = System.currentTimeMillis() + 150;
+        while (System.currentTimeMillis() < until) {
+            if (!display.readAndDispatch()) {
+                display.sleep();
+                display.wake();
+            }
+        }
+        while (display.readAndDispatch()) {
+            // the rest of what is queued
+        }
+    }
+
+    /** A new file with an empty workflow, open in its editor. */
+    private WorkflowEditor openEmpty(String name) throws Exception {
+        Path file = folder.resolve(name);
+        Files.writeString(file, "{\"formatVersion\": 2, \"name\": \"Hello\", \"nodes\": [], \"connections\": []}");
+        return open(file);
+    }
+
+    private static WorkflowEditor open(Path file) throws Exception {
+        IEditorPart part = IDE.openEditorOnFileStore(page(), EFS.getLocalFileSystem().getStore(file.toUri()));
+        assertTrue(part instanceof WorkflowEditor, String.valueOf(part));
+        page().getWorkbenchWindow().getShell().forceActive();
+        pump();
+        return (WorkflowEditor) part;
+    }
+
+    /**
+     * A press at {@code from}, moves to {@code to} in steps with the button held, a release there:
+     * a drag, in display coordinates, sent to the control under it as the display would send it.
+     * (Posted through the X server, a press under Xvfb lands where the pointer was before the last
+     * move, so the events go to the widget directly; its listeners and the workbench's filters see them.)
+     */
+    private static void drag(Control control, Point from, Point to) {
+        Point start = control.toControl(from);
+        Point end = control.toControl(to);
+        send(control, SWT.MouseMove, start, 0, 0);
+        send(control, SWT.MouseDown, start, 1, 0);
+        for (int i = 1; i <= 5; i++) {
+            send(control, SWT.MouseMove, new Point(start.x + (end.x - start.x) * i / 5, start.y + (end.y - start.y) * i
+                    / 5), 0, SWT.BUTTON1);
+        }
+        send(control, SWT.MouseUp, end, 1, SWT.BUTTON1);
+    }
+
+    private static void send(Control control, int type, Point at, int button, int stateMask) {
+        Event event = new Event();
+        event.x = at.x;
+        event.y = at.y;
+        event.button = button;
+        event.stateMask = stateMask;
+        event.display = control.getDisplay();
+        event.widget = control;
+        control.notifyListeners(type, event);
+        pump();
+    }
+
+    /** Presses the modifier keys, types the character and lets them go, through the display as the keyboard would. */
+    private static void key(char character, int... modifiers) {
+        for (int modifier : modifiers) {
+            Event down = new Event();
+            down.type = SWT.KeyDown;
+            down.keyCode = modifier;
+            assertTrue(Display.getCurrent().post(down));
+        }
+        Event press = new Event();
+        press.type = SWT.KeyDown;
+        press.character = character;
+        assertTrue(Display.getCurrent().post(press));
+        press.type = SWT.KeyUp;
+        Display.getCurrent().post(press);
+        for (int i = modifiers.length - 1; i >= 0; i--) {
+            Event up = new Event();
+            up.type = SWT.KeyUp;
+            up.keyCode = modifiers[i];
+            Display.getCurrent().post(up);
+        }
+        pump();
+    }
+
+    @Test
+    void aConnectionDrawnWithTheMouseIsMadeUndoneWithCtrlZAndTheSavedFileRunsHeadless() throws Exception {
+        WorkflowEditor editor = openEmpty("hello.pexper");
+        Path file = editor.file();
+        WorkflowEditing editing = EditorProbe.editing(editor);
+        // the node repository view comes next; the nodes are added as it will add them
+        Node name = editing.addNode("com.pexper.nodes.basic.text", 40, 80);
+        editing.setParameter(name, "text", "World");
+        Node greet = editing.addNode("com.pexper.nodes.basic.template", 300, 80);
+        editing.setParameter(greet, "template", "Hello, {{name}}!");
+        Node result = editing.addNode("com.pexper.nodes.basic.output", 560, 80);
+        pump();
+        assertTrue(editor.isDirty());
+        assertEquals("*hello.pexper \u2014 Pexper", page().getWorkbenchWindow().getShell().getText());
+
+        Control canvas = EditorProbe.canvas(editor);
+        Point from = EditorProbe.portOnDisplay(editor, name, "text", false);
+        Point to = EditorProbe.portOnDisplay(editor, greet, "name", true);
+        drag(canvas, from, to);
+        assertEquals(1, editing.workflow().getConnections().size(), "the connection from " + from + " to " + to);
+        drag(canvas, EditorProbe.portOnDisplay(editor, greet, "text", false),
+                EditorProbe.portOnDisplay(editor, result, "value", true));
+        assertEquals(2, editing.workflow().getConnections().size(), "both connections were drawn");
+
+        Point title = EditorProbe.titleOnDisplay(editor, result);
+        double x = result.getX();
+        drag(canvas, title, new Point(title.x + 60, title.y + 30));
+        assertTrue(result.getX() > x + 20, "dragging the title moved the node: " + x + " -> " + result.getX());
+        key('z', SWT.MOD1);
+        assertEquals(x, result.getX(), "Ctrl+Z put it back");
+        key('z', SWT.MOD1);
+        assertEquals(1, editing.workflow().getConnections().size(), "the second Ctrl+Z took the last connection");
+        key('z', SWT.MOD1, SWT.SHIFT);
+        assertEquals(2, editing.workflow().getConnections().size(), "Ctrl+Shift+Z made it again");
+
+        editor.doSave(null);
+        pump();
+        assertFalse(editor.isDirty());
+        assertEquals("hello.pexper \u2014 Pexper", page().getWorkbenchWindow().getShell().getText());
+        assertArrayEquals(WorkflowFiles.toBytes(WorkflowFiles.load(file)), Files.readAllBytes(file),
+                "the bytes the command line writes");
+        try (Engine engine = Engine.builder(editing.registry()).scratchDirectory(folder.resolve("scratch")).build()) {
+            RunResult run = engine.run(WorkflowFiles.load(file), RunRequest.builder().workflowFile(file).build());
+            assertEquals(List.of("Hello, World!"), run.outputs().values().stream().map(v -> v.summary()
+                    .replace("\"", "")).toList());
+        }
+    }
+
+    @Test
+    void aNodeCannotBeConnectedToItself() throws Exception {
+        WorkflowEditor editor = openEmpty("loop.pexper");
+        WorkflowEditing editing = EditorProbe.editing(editor);
+        Node template = editing.addNode("com.pexper.nodes.basic.template", 360, 80);
+        editing.setParameter(template, "template", "{{a}}");
+        pump();
+        drag(EditorProbe.canvas(editor), EditorProbe.portOnDisplay(editor, template, "text", false),
+                EditorProbe.portOnDisplay(editor, template, "a", true));
+        assertEquals(List.of(), editing.workflow().getConnections(), "it would make a loop");
+        assertEquals("Set template", editing.undoLabel(), "nothing was done that could be undone");
+    }
+
+    @Test
+    void addNodeFromTheNodeTypesPutsItNextToTheSelectedNodeConnectedToIt() throws Exception {
+        WorkflowEditor editor = openEmpty("add.pexper");
+        WorkflowEditing editing = EditorProbe.editing(editor);
+        addNode("com.pexper.nodes.basic.text");
+        assertEquals(1, editing.workflow().getNodes().size(), "added with nothing selected");
+        Node text = editing.workflow().getNodes().get(0);
+        addNode("com.pexper.nodes.basic.output");
+        assertEquals(2, editing.workflow().getNodes().size());
+        Node output = editing.workflow().getNodes().get(1);
+        assertTrue(output.getX() > text.getX() + 100, "to the right of the text node");
+        assertEquals(1, editing.workflow().getConnections().size(), "connected from it");
+        assertEquals("text", editing.workflow().getConnections().get(0).getSourceNode());
+        assertEquals("output", editing.workflow().getConnections().get(0).getTargetNode());
+        assertEquals("Connect", editing.undoLabel());
+    }
+
+    /** What double-clicking a type in the Node Types view does: the editor's Add Node command with its id. */
+    private static void addNode(String typeId) throws Exception {
+        IWorkbenchWindow window = page().getWorkbenchWindow();
+        ICommandService commands = window.getService(ICommandService.class);
+        IHandlerService handlers = window.getService(IHandlerService.class);
+        handlers.executeCommand(ParameterizedCommand.generateCommand(commands.getCommand(
+                "com.pexper.ui.editor.addNode"), Map.of("typeId", typeId)), null);
+        pump();
+    }
+
+    @Test
+    void theProductPhotosExampleIsDrawnWithEveryNodeAndConnection() throws Exception {
+        Path example = Path.of(System.getProperty("pexper.root", "../..")).resolve("examples/product-photos.pexper");
+        Path copy = Files.copy(example, folder.resolve("product-photos.pexper"));
+        WorkflowEditor editor = open(copy);
+        pump();
+        WorkflowEditing editing = EditorProbe.editing(editor);
+        for (Node node : editing.workflow().getNodes()) {
+            assertFalse(editing.ports(node).placeholder(), node.getType() + " is installed in the test runtime");
+        }
+        screenshot("editor-product-photos.png");
+    }
+
+    /** The workbench window as it is on screen now, saved as a PNG to look at. */
+    private static void screenshot(String name) throws Exception {
+        Shell shell = page().getWorkbenchWindow().getShell();
+        pump();
+        Point size = shell.getSize();
+        Image image = new Image(shell.getDisplay(), size.x, size.y);
+        GC gc = new GC(shell);
+        try {
+            gc.copyArea(image, 0, 0);
+            Files.createDirectories(SHOTS);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { image.getImageData() };
+            loader.save(SHOTS.resolve(name).toString(), SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+}

@@ -1,0 +1,480 @@
+package com.pexper.ui.editor.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.graphics.Transform;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+
+import com.pexper.core.node.PortSpec;
+import com.pexper.edit.EditRefusedException;
+import com.pexper.edit.PortMatch;
+import com.pexper.edit.WorkflowEditing;
+import com.pexper.model.Connection;
+import com.pexper.model.Node;
+
+/**
+ * The workflow drawn on a canvas, and the mouse and keys on it: click to select (Shift or Ctrl to
+ * add), drag a node to move it, drag from an output to an input to connect (inputs that cannot take
+ * it are dimmed), Delete to delete, wheel to scroll, Ctrl+wheel to zoom, middle button to pan. Every
+ * change is an edit of {@link WorkflowEditing}, so it can be undone.
+ */
+final class GraphCanvas extends Canvas {
+
+    /** What the painter needs to know of the canvas's state. */
+    interface View {
+        Set<Node> selectedNodes();
+
+        Set<Connection> selectedConnections();
+
+        List<Connection> connections();
+
+        Optional<Node> node(String id);
+    }
+
+    private static final double MIN_ZOOM = 0.2;
+    private static final double MAX_ZOOM = 4;
+
+    private final WorkflowEditing editing;
+    private final GraphPainter painter;
+    private final Set<Node> selectedNodes = new LinkedHashSet<>();
+    private final Set<Connection> selectedConnections = new LinkedHashSet<>();
+    private final Consumer<String> status;
+    private final List<Runnable> selectionListeners = new ArrayList<>();
+    private GraphGeometry geometry;
+    private double zoom = 1;
+    private double panX = 40;
+    private double panY = 40;
+
+    // what the mouse is doing
+    private Point pressed;
+    private Point moveOffset;
+    private GraphGeometry.PortAt connectingFrom;
+    private Point connectingTo;
+    private Point panFrom;
+
+    /** @param status where the canvas says why an edit was refused, or what is selected */
+    GraphCanvas(Composite parent, WorkflowEditing editing, Consumer<String> status) {
+        super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        this.editing = editing;
+        this.status = status;
+        this.painter = new GraphPainter(getDisplay(), JFaceResources.getFontRegistry().getBold(
+                JFaceResources.DEFAULT_FONT));
+        setFont(JFaceResources.getDefaultFont());
+        AutoCloseable following = editing.onChange(() -> {
+            selectedNodes.retainAll(editing.workflow().getNodes());
+            selectedConnections.retainAll(editing.workflow().getConnections());
+            changed();
+        });
+        addListener(SWT.Dispose, e -> {
+            try {
+                following.close();
+            } catch (Exception ignored) {
+                // removing a listener from a list does not fail
+            }
+        });
+        addListener(SWT.Paint, this::paint);
+        addListener(SWT.MouseDown, this::mouseDown);
+        addListener(SWT.MouseMove, this::mouseMove);
+        addListener(SWT.MouseUp, this::mouseUp);
+        addListener(SWT.MouseVerticalWheel, this::wheel);
+        addListener(SWT.MouseHorizontalWheel, this::wheel);
+        addListener(SWT.KeyDown, this::key);
+        acceptNodeTypesDropped();
+    }
+
+    /** What a view that lists node types puts on the clipboard of a drag: this prefix and the type's id. */
+    static final String NODE_TYPE_DRAG_PREFIX = "com.pexper.nodeType:";
+
+    /** A node type dragged from the Node Types view is added where it is dropped. */
+    private void acceptNodeTypesDropped() {
+        DropTarget target = new DropTarget(this, DND.DROP_COPY | DND.DROP_MOVE);
+        target.setTransfer(TextTransfer.getInstance());
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                event.detail = DND.DROP_COPY;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (event.data instanceof String text && text.startsWith(NODE_TYPE_DRAG_PREFIX)) {
+                    Point at = toModel(toControl(event.x, event.y));
+                    add(text.substring(NODE_TYPE_DRAG_PREFIX.length()), at.x, at.y);
+                }
+            }
+        });
+    }
+
+    /** Adds a node of the type at (x, y) in the workflow's coordinates, and selects it. */
+    Node add(String typeId, double x, double y) {
+        Node node = editing.addNode(typeId, x, y);
+        selectedNodes.clear();
+        selectedConnections.clear();
+        selectedNodes.add(node);
+        selectionChanged();
+        return node;
+    }
+
+    /**
+     * Adds a node of the type to the right of the selected node, connected from its first output
+     * that fits one of the new node's inputs (as KNIME's repository does on double-click); with
+     * nothing selected, in the middle of what is shown.
+     */
+    Node addNextToSelection(String typeId) {
+        Node previous = selectedNodes.size() == 1 ? selectedNodes.iterator().next() : null;
+        double x;
+        double y;
+        if (previous != null) {
+            Rectangle bounds = geometry().box(previous).bounds();
+            x = bounds.x + bounds.width + 80;
+            y = bounds.y;
+        } else {
+            Rectangle area = getClientArea();
+            Point middle = toModel(new Point(area.width / 2, area.height / 3));
+            x = middle.x;
+            y = middle.y;
+        }
+        Node node = add(typeId, x, y);
+        if (previous != null) {
+            connectFirstFitting(previous, node);
+        }
+        return node;
+    }
+
+    private void connectFirstFitting(Node from, Node to) {
+        for (PortSpec output : editing.ports(from).outputs()) {
+            for (PortSpec input : editing.ports(to).inputs()) {
+                if (editing.match(from, output.name(), to, input.name()).connects()) {
+                    try {
+                        editing.connect(from, output.name(), to, input.name());
+                        return;
+                    } catch (EditRefusedException refused) {
+                        // try the next pair
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------ for the editor
+
+    Set<Node> selectedNodes() {
+        return Set.copyOf(selectedNodes);
+    }
+
+    void onSelectionChange(Runnable listener) {
+        selectionListeners.add(listener);
+    }
+
+    void selectAll() {
+        selectedNodes.addAll(editing.workflow().getNodes());
+        selectionChanged();
+    }
+
+    void deleteSelection() {
+        if (!selectedNodes.isEmpty() || !selectedConnections.isEmpty()) {
+            editing.delete(selectedNodes, selectedConnections);
+        }
+    }
+
+    double zoom() {
+        return zoom;
+    }
+
+    /** Zooms and scrolls so that the whole workflow fits, at most at 100 %. */
+    void fitToWindow() {
+        Rectangle extent = geometry().extent();
+        Rectangle area = getClientArea();
+        if (extent.width == 0 || area.width == 0) {
+            return;
+        }
+        zoom = Math.max(MIN_ZOOM, Math.min(1, Math.min((area.width - 80.0) / extent.width,
+                (area.height - 80.0) / extent.height)));
+        panX = (area.width - extent.width * zoom) / 2 - extent.x * zoom;
+        panY = (area.height - extent.height * zoom) / 2 - extent.y * zoom;
+        redraw();
+    }
+
+    /** Where a node's port is on screen: for tests that drive the mouse, and for tooltips. */
+    Optional<Point> screenPoint(Node node, String port, boolean input) {
+        Optional<GraphGeometry.PortAt> at = input ? geometry().input(node, port) : geometry().output(node, port);
+        return at.map(p -> toScreen(p.center()));
+    }
+
+    /** Where a node's title bar is on screen. */
+    Point screenTitle(Node node) {
+        Rectangle b = geometry().box(node).bounds();
+        return toScreen(new Point(b.x + 20, b.y + 8));
+    }
+
+    // ------------------------------------------------------------------------------ painting
+
+    private void changed() {
+        geometry = null;
+        if (!isDisposed()) {
+            redraw();
+        }
+    }
+
+    private GraphGeometry geometry() {
+        if (geometry == null) {
+            GC gc = new GC(this);
+            try {
+                gc.setFont(getFont());
+                geometry = GraphGeometry.measure(editing, gc, JFaceResources.getFontRegistry().getBold(
+                        JFaceResources.DEFAULT_FONT));
+            } finally {
+                gc.dispose();
+            }
+        }
+        return geometry;
+    }
+
+    private void paint(Event e) {
+        GraphGeometry g = geometry();
+        if (moveOffset != null && (moveOffset.x != 0 || moveOffset.y != 0)) {
+            g = shifted(moveOffset);
+        }
+        Transform transform = new Transform(getDisplay());
+        try {
+            transform.translate((float) panX, (float) panY);
+            transform.scale((float) zoom, (float) zoom);
+            e.gc.setTransform(transform);
+            e.gc.setFont(getFont());
+            Rectangle area = getClientArea();
+            Point topLeft = toModel(new Point(area.x, area.y));
+            Rectangle visible = new Rectangle(topLeft.x - 1, topLeft.y - 1, (int) (area.width / zoom) + 2,
+                    (int) (area.height / zoom) + 2);
+            GraphPainter.Dragging dragging = null;
+            Function<GraphGeometry.PortAt, PortMatch> matches = null;
+            if (connectingFrom != null && connectingTo != null) {
+                GraphGeometry.PortAt from = connectingFrom;
+                matches = port -> editing.match(from.node(), from.port().name(), port.node(), port.port().name());
+                Optional<GraphGeometry.PortAt> over = g.portAt(connectingTo).filter(GraphGeometry.PortAt::input);
+                dragging = new GraphPainter.Dragging(from, connectingTo, over.filter(p -> matchOf(p).connects()),
+                        over.map(this::matchOf).orElse(PortMatch.REFUSED));
+            }
+            painter.paint(e.gc, g, view(), visible, matches, dragging);
+        } finally {
+            e.gc.setTransform(null);
+            transform.dispose();
+        }
+    }
+
+    private PortMatch matchOf(GraphGeometry.PortAt input) {
+        return editing.match(connectingFrom.node(), connectingFrom.port().name(), input.node(),
+                input.port().name());
+    }
+
+    /** The geometry with the selected nodes where the drag has them now (the model moves on release). */
+    private GraphGeometry shifted(Point offset) {
+        GC gc = new GC(this);
+        try {
+            gc.setFont(getFont());
+            return GraphGeometry.measure(editing, gc, JFaceResources.getFontRegistry().getBold(
+                    JFaceResources.DEFAULT_FONT), selectedNodes, offset);
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    private View view() {
+        return new View() {
+            @Override
+            public Set<Node> selectedNodes() {
+                return selectedNodes;
+            }
+
+            @Override
+            public Set<Connection> selectedConnections() {
+                return selectedConnections;
+            }
+
+            @Override
+            public List<Connection> connections() {
+                return editing.workflow().getConnections();
+            }
+
+            @Override
+            public Optional<Node> node(String id) {
+                return editing.node(id);
+            }
+        };
+    }
+
+    private Point toModel(Point screen) {
+        return new Point((int) Math.round((screen.x - panX) / zoom), (int) Math.round((screen.y - panY) / zoom));
+    }
+
+    private Point toScreen(Point model) {
+        return new Point((int) Math.round(model.x * zoom + panX), (int) Math.round(model.y * zoom + panY));
+    }
+
+    // ------------------------------------------------------------------------------ mouse and keys
+
+    private void mouseDown(Event e) {
+        setFocus();
+        if (e.button == 2) {
+            panFrom = new Point(e.x, e.y);
+            return;
+        }
+        if (e.button != 1) {
+            return;
+        }
+        Point at = toModel(new Point(e.x, e.y));
+        boolean adding = (e.stateMask & (SWT.SHIFT | SWT.MOD1)) != 0;
+        Optional<GraphGeometry.PortAt> port = geometry().portAt(at);
+        if (port.isPresent() && !port.get().input()) {
+            connectingFrom = port.get();
+            connectingTo = at;
+            redraw();
+            return;
+        }
+        Optional<Node> node = geometry().nodeAt(at);
+        if (node.isPresent()) {
+            if (adding && selectedNodes.contains(node.get())) {
+                selectedNodes.remove(node.get());
+            } else {
+                if (!adding && !selectedNodes.contains(node.get())) {
+                    selectedNodes.clear();
+                    selectedConnections.clear();
+                }
+                selectedNodes.add(node.get());
+                pressed = at;
+                moveOffset = new Point(0, 0);
+            }
+            selectionChanged();
+            return;
+        }
+        Optional<Connection> connection = geometry().connectionAt(at, editing.workflow().getConnections(),
+                editing::node);
+        if (!adding) {
+            selectedNodes.clear();
+            selectedConnections.clear();
+        }
+        connection.ifPresent(selectedConnections::add);
+        selectionChanged();
+    }
+
+    private void mouseMove(Event e) {
+        if (panFrom != null) {
+            panX += e.x - panFrom.x;
+            panY += e.y - panFrom.y;
+            panFrom = new Point(e.x, e.y);
+            redraw();
+        } else if (connectingFrom != null) {
+            connectingTo = toModel(new Point(e.x, e.y));
+            redraw();
+        } else if (pressed != null) {
+            Point at = toModel(new Point(e.x, e.y));
+            moveOffset = new Point(at.x - pressed.x, at.y - pressed.y);
+            redraw();
+        }
+    }
+
+    private void mouseUp(Event e) {
+        if (e.button == 2) {
+            panFrom = null;
+            return;
+        }
+        if (connectingFrom != null) {
+            GraphGeometry.PortAt from = connectingFrom;
+            Optional<GraphGeometry.PortAt> target = geometry().portAt(toModel(new Point(e.x, e.y)))
+                    .filter(GraphGeometry.PortAt::input);
+            connectingFrom = null;
+            connectingTo = null;
+            if (target.isPresent()) {
+                try {
+                    editing.connect(from.node(), from.port().name(), target.get().node(), target.get().port().name());
+                    status.accept("");
+                } catch (EditRefusedException refused) {
+                    status.accept("Not connected: " + refused.getMessage() + ".");
+                }
+            }
+            redraw();
+        } else if (pressed != null) {
+            Point offset = moveOffset;
+            pressed = null;
+            moveOffset = null;
+            if (offset != null && (offset.x != 0 || offset.y != 0)) {
+                editing.move(selectedNodes, offset.x, offset.y);
+            } else {
+                redraw();
+            }
+        }
+    }
+
+    private void wheel(Event e) {
+        if ((e.stateMask & SWT.MOD1) != 0 && e.type == SWT.MouseVerticalWheel) {
+            zoomAt(new Point(e.x, e.y), e.count > 0 ? 1.1 : 1 / 1.1);
+        } else if (e.type == SWT.MouseHorizontalWheel || (e.stateMask & SWT.SHIFT) != 0) {
+            panX += e.count * 20;
+            redraw();
+        } else {
+            panY += e.count * 20;
+            redraw();
+        }
+        e.doit = false;
+    }
+
+    /** Zooms by {@code factor}, keeping the point under the mouse where it is. */
+    void zoomAt(Point screen, double factor) {
+        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom * factor));
+        panX = screen.x - (screen.x - panX) * next / zoom;
+        panY = screen.y - (screen.y - panY) * next / zoom;
+        zoom = next;
+        redraw();
+    }
+
+    private void key(Event e) {
+        if (e.keyCode == SWT.DEL || e.keyCode == SWT.BS) {
+            deleteSelection();
+        } else if (e.keyCode == SWT.ESC && connectingFrom != null) {
+            connectingFrom = null;
+            connectingTo = null;
+            redraw();
+        } else if ((e.stateMask & SWT.MOD1) != 0 && (e.character == '+' || e.character == '=')) {
+            Rectangle area = getClientArea();
+            zoomAt(new Point(area.width / 2, area.height / 2), 1.25);
+        } else if ((e.stateMask & SWT.MOD1) != 0 && e.character == '-') {
+            Rectangle area = getClientArea();
+            zoomAt(new Point(area.width / 2, area.height / 2), 1 / 1.25);
+        } else if ((e.stateMask & SWT.MOD1) != 0 && e.character == '0') {
+            fitToWindow();
+        }
+    }
+
+    private void selectionChanged() {
+        int nodes = selectedNodes.size();
+        int connections = selectedConnections.size();
+        status.accept(nodes == 0 && connections == 0 ? ""
+                : nodes == 1 && connections == 0 ? describe(selectedNodes.iterator().next())
+                : nodes + (nodes == 1 ? " node" : " nodes") + (connections == 0 ? "" : ", " + connections
+                        + (connections == 1 ? " connection" : " connections")) + " selected");
+        selectionListeners.forEach(Runnable::run);
+        redraw();
+    }
+
+    private String describe(Node node) {
+        GraphGeometry.NodeBox box = geometry().box(node);
+        return box.title() + " (" + node.getId() + ", " + node.getType() + ")";
+    }
+}

@@ -1,0 +1,189 @@
+package com.pexper.ui.editor.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.IActionBars;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IURIEditorInput;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.ide.FileStoreEditorInput;
+import org.eclipse.ui.part.EditorPart;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import com.pexper.core.node.NodeTypeRegistry;
+import com.pexper.edit.WorkflowEditing;
+import com.pexper.model.Workflow;
+import com.pexper.model.WorkflowFactory;
+import com.pexper.model.io.WorkflowFiles;
+
+/**
+ * The editor of a {@code .pexper} file: the workflow as a graph on a canvas, edited with the mouse
+ * and keys, every change undoable; saved atomically, byte for byte as the command line writes it.
+ */
+public final class WorkflowEditor extends EditorPart {
+
+    public static final String ID = "com.pexper.ui.editor.workflow";
+
+    /** Held while the editor is open: the registry component stays active as long as someone holds it. */
+    private final ServiceTracker<NodeTypeRegistry, NodeTypeRegistry> registry = new ServiceTracker<>(
+            FrameworkUtil.getBundle(WorkflowEditor.class).getBundleContext(), NodeTypeRegistry.class, null);
+    /** The file, or null for a workflow not saved yet. */
+    private Path file;
+    private WorkflowEditing editing;
+    private GraphCanvas canvas;
+    private List<EditingAction> actions = List.of();
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        setSite(site);
+        setInput(input);
+        registry.open();
+        NodeTypeRegistry types = registry.getService();
+        if (types == null) {
+            throw new PartInitException("Pexper's node-type service did not start, so no workflow can be shown;"
+                    + " see the error log.");
+        }
+        Workflow workflow;
+        if (input instanceof IURIEditorInput uri) {
+            file = Path.of(uri.getURI()).toAbsolutePath().normalize();
+            try {
+                workflow = WorkflowFiles.load(file);
+            } catch (IOException e) {
+                throw new PartInitException("Cannot open " + file + ": " + e.getMessage(), e);
+            }
+        } else {
+            workflow = WorkflowFactory.eINSTANCE.createWorkflow();
+            workflow.setName("Untitled");
+        }
+        editing = new WorkflowEditing(workflow, types, file == null ? null : file.getParent());
+        setPartName(input.getName());
+        setTitleToolTip(file == null ? input.getToolTipText() : file.toString());
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        canvas = new GraphCanvas(parent, editing, this::status);
+        EditingAction undo = new EditingAction("Undo", editing::undo, editing::canUndo, editing::undoLabel);
+        EditingAction redo = new EditingAction("Redo", editing::redo, editing::canRedo, editing::redoLabel);
+        EditingAction delete = new EditingAction("Delete", canvas::deleteSelection, () -> true, null);
+        EditingAction selectAll = new EditingAction("Select All", canvas::selectAll, () -> true, null);
+        actions = List.of(undo, redo);
+        IActionBars bars = getEditorSite().getActionBars();
+        bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
+        bars.setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
+        bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), delete);
+        bars.setGlobalActionHandler(ActionFactory.SELECT_ALL.getId(), selectAll);
+        bars.updateActionBars();
+        editing.onChange(() -> {
+            actions.forEach(EditingAction::update);
+            firePropertyChange(PROP_DIRTY);
+        });
+        getSite().getShell().getDisplay().asyncExec(() -> {
+            if (!canvas.isDisposed()) {
+                canvas.fitToWindow();
+            }
+        });
+    }
+
+    WorkflowEditing editing() {
+        return editing;
+    }
+
+    GraphCanvas canvas() {
+        return canvas;
+    }
+
+    /** The file being edited, or null before a new workflow is first saved. */
+    public Path file() {
+        return file;
+    }
+
+    private void status(String message) {
+        getEditorSite().getActionBars().getStatusLineManager().setMessage(message);
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        if (file == null) {
+            doSaveAs();
+            return;
+        }
+        save(file);
+    }
+
+    @Override
+    public void doSaveAs() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setText("Save Workflow As");
+        dialog.setFilterExtensions(new String[] { "*." + WorkflowFiles.EXTENSION });
+        dialog.setFilterNames(new String[] { "Pexper workflows (*.pexper)" });
+        dialog.setOverwrite(true);
+        dialog.setFileName(file == null ? "workflow.pexper" : file.getFileName().toString());
+        if (file != null) {
+            dialog.setFilterPath(file.getParent().toString());
+        }
+        String chosen = dialog.open();
+        if (chosen == null) {
+            return;
+        }
+        Path target = Path.of(chosen.endsWith("." + WorkflowFiles.EXTENSION) ? chosen
+                : chosen + "." + WorkflowFiles.EXTENSION).toAbsolutePath().normalize();
+        if (save(target)) {
+            file = target;
+            setInputWithNotify(new FileStoreEditorInput(EFS.getLocalFileSystem().getStore(target.toUri())));
+            setPartName(target.getFileName().toString());
+            setTitleToolTip(target.toString());
+        }
+    }
+
+    /** Saves atomically (the old file stays whole if this fails); says why when it cannot. */
+    private boolean save(Path target) {
+        try {
+            if (target.getParent() != null) {
+                Files.createDirectories(target.getParent());
+            }
+            WorkflowFiles.save(editing.workflow(), target);
+            editing.saved();
+            firePropertyChange(PROP_DIRTY);
+            status("Saved " + target);
+            return true;
+        } catch (IOException e) {
+            MessageDialog.openError(getSite().getShell(), "Cannot save the workflow", "Cannot save " + target + ": "
+                    + e.getMessage() + "\n\nYour changes are still here: choose another place with File > Save As.");
+            return false;
+        }
+    }
+
+    @Override
+    public boolean isDirty() {
+        return editing.isDirty();
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return true;
+    }
+
+    @Override
+    public void setFocus() {
+        canvas.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        registry.close();
+        super.dispose();
+    }
+}
