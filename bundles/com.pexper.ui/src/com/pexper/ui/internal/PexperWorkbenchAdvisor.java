@@ -3,12 +3,18 @@ package com.pexper.ui.internal;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.core.filesystem.EFS;
+import java.util.Map;
+
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.commands.NotEnabledException;
+import org.eclipse.core.commands.NotHandledException;
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.commands.common.NotDefinedException;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
@@ -18,6 +24,8 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 /** Opens windows in the Pexper perspective and remembers their layout between sessions. */
 final class PexperWorkbenchAdvisor extends WorkbenchAdvisor {
 
+    /** The workflow editor's command that opens the file given as its "path" parameter. */
+    private static final String OPEN_WORKFLOW = "com.pexper.ui.editor.openWorkflow";
     /** Opened once the window is there: the files named on the command line. */
     private final List<Path> workflows;
 
@@ -61,18 +69,25 @@ final class PexperWorkbenchAdvisor extends WorkbenchAdvisor {
         }
     }
 
-    /** Opens the workflows named on the command line, each in its editor; one that cannot be opened says why. */
+    /**
+     * Opens the workflows named on the command line, each in its editor, through the editor's
+     * Open Workflow command: this bundle knows no editor. One that cannot be opened says why.
+     */
     @Override
     public void postStartup() {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        if (window == null) {
+        if (window == null || workflows.isEmpty()) {
             return;
         }
+        ICommandService commands = window.getService(ICommandService.class);
+        IHandlerService handlers = window.getService(IHandlerService.class);
         for (Path workflow : workflows) {
             try {
-                IDE.openEditorOnFileStore(window.getActivePage(), EFS.getLocalFileSystem().getStore(workflow.toUri()));
-            } catch (PartInitException e) {
-                MessageDialog.openError(window.getShell(), "Cannot open " + workflow.getFileName(), e.getMessage());
+                handlers.executeCommand(ParameterizedCommand.generateCommand(commands.getCommand(OPEN_WORKFLOW),
+                        Map.of("path", workflow.toString())), null);
+            } catch (ExecutionException | NotDefinedException | NotEnabledException | NotHandledException e) {
+                MessageDialog.openError(window.getShell(), "Cannot open " + workflow.getFileName(), "Cannot open "
+                        + workflow + ": " + e.getMessage());
             }
         }
     }

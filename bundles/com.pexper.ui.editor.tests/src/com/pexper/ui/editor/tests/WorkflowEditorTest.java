@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.commands.ParameterizedCommand;
-import org.eclipse.core.filesystem.EFS;
+import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -28,7 +28,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.keys.IBindingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +85,12 @@ class WorkflowEditorTest {
     }
 
     private static WorkflowEditor open(Path file) throws Exception {
-        IEditorPart part = IDE.openEditorOnFileStore(page(), EFS.getLocalFileSystem().getStore(file.toUri()));
+        // as the workbench opens the files named on the command line
+        ICommandService commands = page().getWorkbenchWindow().getService(ICommandService.class);
+        IHandlerService handlers = page().getWorkbenchWindow().getService(IHandlerService.class);
+        handlers.executeCommand(ParameterizedCommand.generateCommand(commands.getCommand(
+                "com.pexper.ui.editor.openWorkflow"), Map.of("path", file.toString())), null);
+        IEditorPart part = page().getActiveEditor();
         assertTrue(part instanceof WorkflowEditor, String.valueOf(part));
         page().getWorkbenchWindow().getShell().forceActive();
         pump();
@@ -221,6 +226,16 @@ class WorkflowEditorTest {
         assertEquals("text", editing.workflow().getConnections().get(0).getSourceNode());
         assertEquals("output", editing.workflow().getConnections().get(0).getTargetNode());
         assertEquals("Connect", editing.undoLabel());
+    }
+
+    @Test
+    void ctrlNIsANewWorkflowAndCtrlOOpensOne() throws Exception {
+        IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
+        assertEquals("com.pexper.ui.scheme", bindings.getActiveScheme().getId());
+        assertEquals("com.pexper.ui.editor.newWorkflow", bindings.getPerfectMatch(KeySequence.getInstance("M1+N"))
+                .getParameterizedCommand().getId());
+        assertEquals("com.pexper.ui.editor.openWorkflow", bindings.getPerfectMatch(KeySequence.getInstance("M1+O"))
+                .getParameterizedCommand().getId());
     }
 
     /** What double-clicking a type in the Node Types view does: the editor's Add Node command with its id. */

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
@@ -14,10 +13,9 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.ui.IActionBars;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
-import org.eclipse.ui.IURIEditorInput;
+import org.eclipse.ui.IPathEditorInput;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
-import org.eclipse.ui.ide.FileStoreEditorInput;
 import org.eclipse.ui.part.EditorPart;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -56,8 +54,8 @@ public final class WorkflowEditor extends EditorPart {
                     + " see the error log.");
         }
         Workflow workflow;
-        if (input instanceof IURIEditorInput uri) {
-            file = Path.of(uri.getURI()).toAbsolutePath().normalize();
+        if (input instanceof IPathEditorInput path) {
+            file = path.getPath().toPath().toAbsolutePath().normalize();
             try {
                 workflow = WorkflowFiles.load(file);
             } catch (IOException e) {
@@ -142,7 +140,7 @@ public final class WorkflowEditor extends EditorPart {
                 : chosen + "." + WorkflowFiles.EXTENSION).toAbsolutePath().normalize();
         if (save(target)) {
             file = target;
-            setInputWithNotify(new FileStoreEditorInput(EFS.getLocalFileSystem().getStore(target.toUri())));
+            setInputWithNotify(new WorkflowFileInput(target));
             setPartName(target.getFileName().toString());
             setTitleToolTip(target.toString());
         }
