@@ -3,14 +3,19 @@ package com.pexper.edit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 
 import com.pexper.core.node.NodeType;
 import com.pexper.core.node.NodeTypeRegistry;
@@ -157,6 +162,65 @@ public final class WorkflowEditing {
             }
         }
         execute(new SetParameter(node, name, value));
+    }
+
+    /**
+     * The nodes and the connections among them, copied into a workflow of their own: what Copy puts
+     * on the clipboard (as the file format's text), so that it can be pasted into any workflow.
+     */
+    public Workflow copy(Collection<Node> nodes) {
+        Workflow fragment = WorkflowFactory.eINSTANCE.createWorkflow();
+        List<String> ids = nodes.stream().map(Node::getId).toList();
+        for (Node node : workflow.getNodes()) {
+            if (ids.contains(node.getId())) {
+                fragment.getNodes().add(EcoreUtil.copy(node));
+            }
+        }
+        for (Connection connection : workflow.getConnections()) {
+            if (ids.contains(connection.getSourceNode()) && ids.contains(connection.getTargetNode())) {
+                fragment.getConnections().add(EcoreUtil.copy(connection));
+            }
+        }
+        return fragment;
+    }
+
+    /**
+     * Adds a copy of the fragment's nodes, moved by (dx, dy), and of its connections: one edit.
+     * A node whose id is taken gets a fresh one, and its connections follow it.
+     *
+     * @return the nodes added
+     */
+    public List<Node> paste(Workflow fragment, double dx, double dy) {
+        Workflow copy = EcoreUtil.copy(fragment);
+        Map<String, String> renamed = new HashMap<>();
+        Set<String> taken = new HashSet<>(workflow.getNodes().stream().map(Node::getId).toList());
+        for (Node node : copy.getNodes()) {
+            String id = node.getId();
+            String base = id.replaceAll("\\d+$", "");
+            for (int n = 2; taken.contains(id); n++) {
+                id = (base.isEmpty() ? "node" : base) + n;
+            }
+            taken.add(id);
+            renamed.put(node.getId(), id);
+            node.setId(id);
+            node.setX(node.getX() + dx);
+            node.setY(node.getY() + dy);
+        }
+        List<Connection> connections = new ArrayList<>();
+        for (Connection connection : copy.getConnections()) {
+            if (renamed.containsKey(connection.getSourceNode()) && renamed.containsKey(connection.getTargetNode())) {
+                connection.setSourceNode(renamed.get(connection.getSourceNode()));
+                connection.setTargetNode(renamed.get(connection.getTargetNode()));
+                connections.add(connection);
+            }
+        }
+        List<Node> nodes = List.copyOf(copy.getNodes());
+        AddAll add = new AddAll(nodes.size() == 1 ? "Paste Node" : "Paste " + nodes.size() + " Nodes", workflow, nodes,
+                connections);
+        if (add.canExecute()) {
+            execute(add);
+        }
+        return nodes;
     }
 
     /** Deletes nodes, with every connection they have, and connections. */

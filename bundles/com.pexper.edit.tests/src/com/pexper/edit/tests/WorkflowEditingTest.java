@@ -168,6 +168,28 @@ class WorkflowEditingTest {
     }
 
     @Test
+    void pastingCopiesTheNodesWithTheConnectionsAmongThemUnderFreshIdsInOneEdit() throws Exception {
+        buildHello();
+        byte[] before = bytes();
+        Node name = editing.node("text").orElseThrow();
+        Node greet = editing.node("template").orElseThrow();
+        Workflow copied = editing.copy(List.of(name, greet));
+        assertEquals(2, copied.getNodes().size());
+        assertEquals(1, copied.getConnections().size(), "only the connection between the two; not the one to Output");
+        Workflow fromClipboard = WorkflowFiles.read(new java.io.ByteArrayInputStream(WorkflowFiles.toBytes(copied)),
+                "the clipboard");
+        List<Node> pasted = editing.paste(fromClipboard, 40, 40);
+        assertEquals(List.of("text2", "template2"), pasted.stream().map(Node::getId).toList());
+        assertEquals(name.getX() + 40, pasted.get(0).getX());
+        Connection inner = editing.workflow().getConnections().get(editing.workflow().getConnections().size() - 1);
+        assertEquals(List.of("text2", "text", "template2", "name"), List.of(inner.getSourceNode(),
+                inner.getSourcePort(), inner.getTargetNode(), inner.getTargetPort()));
+        assertEquals("Paste 2 Nodes", editing.undoLabel());
+        editing.undo();
+        assertArrayEquals(before, bytes(), "one undo takes the whole paste back");
+    }
+
+    @Test
     void aNodeOfATypeNobodyProvidesKeepsThePortsOfItsConnections() throws Exception {
         Workflow workflow = WorkflowFiles.read(new java.io.ByteArrayInputStream("""
                 {"formatVersion": 2, "nodes": [

@@ -127,6 +127,21 @@ class WorkflowEditorTest {
         pump();
     }
 
+    /** Presses and lets go a key without a character, such as Delete. */
+    private static void key(int keyCode) {
+        Event press = new Event();
+        press.keyCode = keyCode;
+        pressAndRelease(press);
+        pump();
+    }
+
+    private static void pressAndRelease(Event key) {
+        key.type = SWT.KeyDown;
+        assertTrue(Display.getCurrent().post(key));
+        key.type = SWT.KeyUp;
+        Display.getCurrent().post(key);
+    }
+
     /** Presses the modifier keys, types the character and lets them go, through the display as the keyboard would. */
     private static void key(char character, int... modifiers) {
         for (int modifier : modifiers) {
@@ -136,11 +151,8 @@ class WorkflowEditorTest {
             assertTrue(Display.getCurrent().post(down));
         }
         Event press = new Event();
-        press.type = SWT.KeyDown;
         press.character = character;
-        assertTrue(Display.getCurrent().post(press));
-        press.type = SWT.KeyUp;
-        Display.getCurrent().post(press);
+        pressAndRelease(press);
         for (int i = modifiers.length - 1; i >= 0; i--) {
             Event up = new Event();
             up.type = SWT.KeyUp;
@@ -226,6 +238,34 @@ class WorkflowEditorTest {
         assertEquals("text", editing.workflow().getConnections().get(0).getSourceNode());
         assertEquals("output", editing.workflow().getConnections().get(0).getTargetNode());
         assertEquals("Connect", editing.undoLabel());
+    }
+
+    @Test
+    void aMarqueeSelectsNodesThatCtrlCAndCtrlVCopyWithTheirConnectionAndCtrlDDuplicates() throws Exception {
+        WorkflowEditor editor = openEmpty("copy.pexper");
+        WorkflowEditing editing = EditorProbe.editing(editor);
+        Node text = editing.addNode("com.pexper.nodes.basic.text", 40, 80);
+        Node output = editing.addNode("com.pexper.nodes.basic.output", 300, 80);
+        editing.connect(text, "text", output, "value");
+        Node apart = editing.addNode("com.pexper.nodes.basic.number", 40, 400);
+        pump();
+        Control canvas = EditorProbe.canvas(editor);
+        // from above-left of the two connected nodes to below-right of them, on empty canvas
+        Point corner = EditorProbe.titleOnDisplay(editor, text);
+        Point far = EditorProbe.portOnDisplay(editor, output, "value", true);
+        drag(canvas, new Point(corner.x - 40, corner.y - 30), new Point(far.x + 200, far.y + 40));
+        key('c', SWT.MOD1);
+        key('v', SWT.MOD1);
+        assertEquals(5, editing.workflow().getNodes().size(), "the two selected were pasted; not the third");
+        assertEquals(2, editing.workflow().getConnections().size(), "with the connection between them");
+        assertEquals(List.of("text", "output", "number", "text2", "output2"), editing.workflow().getNodes().stream()
+                .map(Node::getId).toList());
+        key('d', SWT.MOD1);
+        assertEquals(7, editing.workflow().getNodes().size(), "Ctrl+D duplicated the pasted pair, selected after the paste");
+        assertEquals(3, editing.workflow().getConnections().size());
+        key(SWT.DEL);
+        assertEquals(5, editing.workflow().getNodes().size(), "Delete took the duplicates");
+        assertTrue(editing.workflow().getNodes().contains(apart));
     }
 
     @Test

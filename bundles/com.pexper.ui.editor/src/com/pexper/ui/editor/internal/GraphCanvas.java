@@ -29,6 +29,7 @@ import com.pexper.edit.PortMatch;
 import com.pexper.edit.WorkflowEditing;
 import com.pexper.model.Connection;
 import com.pexper.model.Node;
+import com.pexper.model.Workflow;
 
 /**
  * The workflow drawn on a canvas, and the mouse and keys on it: click to select (Shift or Ctrl to
@@ -50,6 +51,8 @@ final class GraphCanvas extends Canvas {
     }
 
     private static final double MIN_ZOOM = 0.2;
+    /** How far a paste or duplicate lands from the original: beside it, not on it. */
+    private static final double PASTE_OFFSET = 40;
     private static final double MAX_ZOOM = 4;
 
     private final WorkflowEditing editing;
@@ -69,6 +72,9 @@ final class GraphCanvas extends Canvas {
     private GraphGeometry.PortAt connectingFrom;
     private Point connectingTo;
     private Point panFrom;
+    /** Where a marquee was started, in the workflow's coordinates, and where the mouse is now. */
+    private Point marqueeFrom;
+    private Point marqueeTo;
 
     /** @param status where the canvas says why an edit was refused, or what is selected */
     GraphCanvas(Composite parent, WorkflowEditing editing, Consumer<String> status) {
@@ -195,6 +201,31 @@ final class GraphCanvas extends Canvas {
         }
     }
 
+    /** The selected nodes and the connections among them, as a workflow of their own; null when none is selected. */
+    Workflow copySelection() {
+        return selectedNodes.isEmpty() ? null : editing.copy(selectedNodes);
+    }
+
+    /** Pastes a fragment a little below and right of where it was copied from, and selects what was pasted. */
+    void paste(Workflow fragment) {
+        select(editing.paste(fragment, PASTE_OFFSET, PASTE_OFFSET));
+    }
+
+    /** Ctrl+D: a copy of the selected nodes, with the connections among them, next to them. */
+    void duplicateSelection() {
+        Workflow copy = copySelection();
+        if (copy != null) {
+            paste(copy);
+        }
+    }
+
+    private void select(List<Node> nodes) {
+        selectedNodes.clear();
+        selectedConnections.clear();
+        selectedNodes.addAll(nodes);
+        selectionChanged();
+    }
+
     double zoom() {
         return zoom;
     }
@@ -273,6 +304,9 @@ final class GraphCanvas extends Canvas {
                         over.map(this::matchOf).orElse(PortMatch.REFUSED));
             }
             painter.paint(e.gc, g, view(), visible, matches, dragging);
+            if (marqueeFrom != null) {
+                painter.paintMarquee(e.gc, marquee());
+            }
         } finally {
             e.gc.setTransform(null);
             transform.dispose();
@@ -371,7 +405,17 @@ final class GraphCanvas extends Canvas {
             selectedConnections.clear();
         }
         connection.ifPresent(selectedConnections::add);
+        if (connection.isEmpty()) {
+            marqueeFrom = at;
+            marqueeTo = at;
+        }
         selectionChanged();
+    }
+
+    /** The marquee's rectangle in the workflow's coordinates. */
+    private Rectangle marquee() {
+        return new Rectangle(Math.min(marqueeFrom.x, marqueeTo.x), Math.min(marqueeFrom.y, marqueeTo.y),
+                Math.abs(marqueeTo.x - marqueeFrom.x), Math.abs(marqueeTo.y - marqueeFrom.y));
     }
 
     private void mouseMove(Event e) {
@@ -383,6 +427,9 @@ final class GraphCanvas extends Canvas {
         } else if (connectingFrom != null) {
             connectingTo = toModel(new Point(e.x, e.y));
             redraw();
+        } else if (marqueeFrom != null) {
+            marqueeTo = toModel(new Point(e.x, e.y));
+            redraw();
         } else if (pressed != null) {
             Point at = toModel(new Point(e.x, e.y));
             moveOffset = new Point(at.x - pressed.x, at.y - pressed.y);
@@ -393,6 +440,18 @@ final class GraphCanvas extends Canvas {
     private void mouseUp(Event e) {
         if (e.button == 2) {
             panFrom = null;
+            return;
+        }
+        if (marqueeFrom != null) {
+            Rectangle area = marquee();
+            marqueeFrom = null;
+            marqueeTo = null;
+            for (GraphGeometry.NodeBox box : geometry().boxes()) {
+                if (area.intersects(box.bounds())) {
+                    selectedNodes.add(box.node());
+                }
+            }
+            selectionChanged();
             return;
         }
         if (connectingFrom != null) {
@@ -459,6 +518,8 @@ final class GraphCanvas extends Canvas {
             zoomAt(new Point(area.width / 2, area.height / 2), 1 / 1.25);
         } else if ((e.stateMask & SWT.MOD1) != 0 && e.character == '0') {
             fitToWindow();
+        } else if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'd' || e.character == 0x04)) {
+            duplicateSelection();
         }
     }
 

@@ -92,6 +92,17 @@ final class GraphPainter {
         }
     }
 
+    /** The rectangle a marquee selection is being drawn with. */
+    void paintMarquee(GC gc, Rectangle area) {
+        gc.setAlpha(40);
+        gc.setBackground(color(SELECTED));
+        gc.fillRectangle(area);
+        gc.setAlpha(255);
+        gc.setForeground(color(SELECTED));
+        gc.setLineWidth(1);
+        gc.drawRectangle(area);
+    }
+
     private void paintGrid(GC gc, Rectangle visible) {
         gc.setForeground(color(GRID));
         gc.setLineWidth(1);

@@ -1,6 +1,8 @@
 package com.pexper.ui.editor.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +10,9 @@ import java.util.List;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.ui.IActionBars;
@@ -77,12 +82,22 @@ public final class WorkflowEditor extends EditorPart {
         EditingAction redo = new EditingAction("Redo", editing::redo, editing::canRedo, editing::redoLabel);
         EditingAction delete = new EditingAction("Delete", canvas::deleteSelection, () -> true, null);
         EditingAction selectAll = new EditingAction("Select All", canvas::selectAll, () -> true, null);
+        EditingAction copy = new EditingAction("Copy", this::copy, () -> true, null);
+        EditingAction cut = new EditingAction("Cut", () -> {
+            if (copy()) {
+                canvas.deleteSelection();
+            }
+        }, () -> true, null);
+        EditingAction paste = new EditingAction("Paste", this::paste, () -> true, null);
         actions = List.of(undo, redo);
         IActionBars bars = getEditorSite().getActionBars();
         bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
         bars.setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
         bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), delete);
         bars.setGlobalActionHandler(ActionFactory.SELECT_ALL.getId(), selectAll);
+        bars.setGlobalActionHandler(ActionFactory.COPY.getId(), copy);
+        bars.setGlobalActionHandler(ActionFactory.CUT.getId(), cut);
+        bars.setGlobalActionHandler(ActionFactory.PASTE.getId(), paste);
         bars.updateActionBars();
         editing.onChange(() -> {
             actions.forEach(EditingAction::update);
@@ -93,6 +108,47 @@ public final class WorkflowEditor extends EditorPart {
                 canvas.fitToWindow();
             }
         });
+    }
+
+    /**
+     * Puts the selected nodes and the connections among them on the clipboard, as a workflow in the
+     * file format: it pastes into any workflow editor, and reads as text anywhere else.
+     *
+     * @return whether anything was selected
+     */
+    private boolean copy() {
+        Workflow fragment = canvas.copySelection();
+        if (fragment == null) {
+            return false;
+        }
+        Clipboard clipboard = new Clipboard(canvas.getDisplay());
+        try {
+            clipboard.setContents(new Object[] { new String(WorkflowFiles.toBytes(fragment), StandardCharsets.UTF_8) },
+                    new Transfer[] { TextTransfer.getInstance() });
+        } finally {
+            clipboard.dispose();
+        }
+        return true;
+    }
+
+    /** Pastes the nodes on the clipboard; text that is not a workflow is ignored, and the status line says so. */
+    private void paste() {
+        Clipboard clipboard = new Clipboard(canvas.getDisplay());
+        Object text;
+        try {
+            text = clipboard.getContents(TextTransfer.getInstance());
+        } finally {
+            clipboard.dispose();
+        }
+        if (!(text instanceof String json)) {
+            return;
+        }
+        try {
+            canvas.paste(WorkflowFiles.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                    "the clipboard"));
+        } catch (IOException e) {
+            status("Nothing pasted: the clipboard holds no nodes (" + e.getMessage() + ").");
+        }
     }
 
     WorkflowEditing editing() {
