@@ -23,6 +23,7 @@ import com.pexper.core.node.NodeTypeUnavailableException;
 import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.PortSpec;
 import com.pexper.core.workflow.ParameterValues;
+import com.pexper.core.workflow.WorkflowValidator;
 import com.pexper.model.Connection;
 import com.pexper.model.Node;
 import com.pexper.model.ParameterValue;
@@ -30,6 +31,7 @@ import com.pexper.model.Workflow;
 import com.pexper.model.WorkflowFactory;
 import com.pexper.model.build.WorkflowBuilder;
 import com.pexper.model.graph.WorkflowGraph;
+import com.pexper.model.validation.Problem;
 
 /**
  * One workflow being edited: every change goes through here as a command on one command stack, so
@@ -68,6 +70,16 @@ public final class WorkflowEditing {
 
     public NodePorts ports(Node node) {
         return NodePorts.of(node, registry, baseDirectory);
+    }
+
+    /**
+     * Every problem the workflow has now, as {@code pexper validate} finds them (its folder's
+     * paths aside): what the editor shows on the nodes while the user edits.
+     */
+    public List<Problem> problems() {
+        // a workflow not saved yet has no folder: its relative paths are taken from where Pexper started
+        return new WorkflowValidator(registry).validate(workflow,
+                baseDirectory != null ? baseDirectory : Path.of("").toAbsolutePath());
     }
 
     public Optional<Node> node(String id) {

@@ -28,6 +28,11 @@ public final class EditorProbe {
         return editor.canvas();
     }
 
+    /** The problems the editor shows on a node now (its badge). */
+    public static java.util.List<com.pexper.model.validation.Problem> problems(WorkflowEditor editor, Node node) {
+        return editor.canvas().problems().getOrDefault(node.getId(), java.util.List.of());
+    }
+
     /** A point in a node's title bar, in display coordinates. */
     public static Point titleOnDisplay(WorkflowEditor editor, Node node) {
         return editor.canvas().toDisplay(editor.canvas().screenTitle(node));

@@ -178,10 +178,20 @@ class WorkflowEditorTest {
         assertEquals("*hello.pexper \u2014 Pexper", page().getWorkbenchWindow().getShell().getText());
 
         Control canvas = EditorProbe.canvas(editor);
+        assertEquals(List.of("missing-input"), EditorProbe.problems(editor, greet).stream().map(p -> p.code()).toList(),
+                "the template's input is not connected yet: its node shows it");
+        Point greetTitle = EditorProbe.titleOnDisplay(editor, greet);
+        send(canvas, SWT.MouseHover, canvas.toControl(greetTitle), 0, 0);
+        assertTrue(canvas.getToolTipText().contains("input 'name' (Text) is not connected."), canvas.getToolTipText());
+        screenshot("editor-unconnected-input.png");
+        // hovering over empty canvas takes the tooltip away (under Xvfb its window would take the keys)
+        send(canvas, SWT.MouseHover, new Point(5, 5), 0, 0);
+        assertEquals(null, canvas.getToolTipText());
         Point from = EditorProbe.portOnDisplay(editor, name, "text", false);
         Point to = EditorProbe.portOnDisplay(editor, greet, "name", true);
         drag(canvas, from, to);
         assertEquals(1, editing.workflow().getConnections().size(), "the connection from " + from + " to " + to);
+        assertEquals(List.of(), EditorProbe.problems(editor, greet), "connected: no problem left on it");
         drag(canvas, EditorProbe.portOnDisplay(editor, greet, "text", false),
                 EditorProbe.portOnDisplay(editor, result, "value", true));
         assertEquals(2, editing.workflow().getConnections().size(), "both connections were drawn");

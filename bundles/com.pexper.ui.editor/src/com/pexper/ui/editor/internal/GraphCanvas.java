@@ -1,8 +1,10 @@
 package com.pexper.ui.editor.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -30,6 +32,7 @@ import com.pexper.edit.WorkflowEditing;
 import com.pexper.model.Connection;
 import com.pexper.model.Node;
 import com.pexper.model.Workflow;
+import com.pexper.model.validation.Problem;
 
 /**
  * The workflow drawn on a canvas, and the mouse and keys on it: click to select (Shift or Ctrl to
@@ -62,6 +65,8 @@ final class GraphCanvas extends Canvas {
     private final Consumer<String> status;
     private final List<Runnable> selectionListeners = new ArrayList<>();
     private GraphGeometry geometry;
+    /** The validator's problems by node id, as of the last change; null until asked for. */
+    private Map<String, List<Problem>> problems;
     private double zoom = 1;
     private double panX = 40;
     private double panY = 40;
@@ -103,6 +108,7 @@ final class GraphCanvas extends Canvas {
         addListener(SWT.MouseVerticalWheel, this::wheel);
         addListener(SWT.MouseHorizontalWheel, this::wheel);
         addListener(SWT.KeyDown, this::key);
+        addListener(SWT.MouseHover, this::hover);
         acceptNodeTypesDropped();
     }
 
@@ -260,9 +266,23 @@ final class GraphCanvas extends Canvas {
 
     private void changed() {
         geometry = null;
+        problems = null;
         if (!isDisposed()) {
             redraw();
         }
+    }
+
+    /** Each node's problems, found again after every change (the validator takes milliseconds). */
+    Map<String, List<Problem>> problems() {
+        if (problems == null) {
+            problems = new HashMap<>();
+            for (Problem problem : editing.problems()) {
+                if (problem.nodeId() != null) {
+                    problems.computeIfAbsent(problem.nodeId(), id -> new ArrayList<>()).add(problem);
+                }
+            }
+        }
+        return problems;
     }
 
     private GraphGeometry geometry() {
@@ -303,7 +323,7 @@ final class GraphCanvas extends Canvas {
                 dragging = new GraphPainter.Dragging(from, connectingTo, over.filter(p -> matchOf(p).connects()),
                         over.map(this::matchOf).orElse(PortMatch.REFUSED));
             }
-            painter.paint(e.gc, g, view(), visible, matches, dragging);
+            painter.paint(e.gc, g, view(), visible, matches, dragging, problems());
             if (marqueeFrom != null) {
                 painter.paintMarquee(e.gc, marquee());
             }
@@ -479,6 +499,14 @@ final class GraphCanvas extends Canvas {
                 redraw();
             }
         }
+    }
+
+    /** A node's problems as its tooltip, each with its fix: the badge says there is one, this says which. */
+    private void hover(Event e) {
+        Optional<Node> node = geometry().nodeAt(toModel(new Point(e.x, e.y)));
+        List<Problem> found = node.map(n -> problems().getOrDefault(n.getId(), List.of())).orElse(List.of());
+        setToolTipText(found.isEmpty() ? null : String.join("\n", found.stream().map(p -> (p.isError() ? "" : "warning: ")
+                + p.message() + (p.fix() == null ? "" : " " + p.fix())).toList()));
     }
 
     private void wheel(Event e) {

@@ -1,5 +1,7 @@
 package com.pexper.ui.editor.internal;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -17,6 +19,7 @@ import org.eclipse.swt.widgets.Display;
 import com.pexper.edit.PortMatch;
 import com.pexper.model.Connection;
 import com.pexper.model.Node;
+import com.pexper.model.validation.Problem;
 
 /** Draws a workflow: the grid, connections as curves in their type's colour, nodes with their ports. */
 final class GraphPainter {
@@ -30,6 +33,8 @@ final class GraphPainter {
     private static final RGB TEXT = new RGB(0x20, 0x24, 0x2a);
     private static final RGB MUTED = new RGB(0x6b, 0x72, 0x7d);
     private static final RGB PLACEHOLDER = new RGB(0xfb, 0xe9, 0xd0);
+    private static final RGB ERROR = new RGB(0xd9, 0x30, 0x25);
+    private static final RGB WARNING = new RGB(0xe8, 0x9a, 0x0c);
     private static final int GRID_STEP = 20;
 
     /** A connection being dragged from an output, to the mouse or to the input it would take. */
@@ -49,7 +54,7 @@ final class GraphPainter {
      * @param matches while dragging, how each input would take the dragged output (null otherwise)
      */
     void paint(GC gc, GraphGeometry geometry, GraphCanvas.View view, Rectangle visible,
-            Function<GraphGeometry.PortAt, PortMatch> matches, Dragging dragging) {
+            Function<GraphGeometry.PortAt, PortMatch> matches, Dragging dragging, Map<String, List<Problem>> problems) {
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
         gc.setBackground(color(BACKGROUND));
@@ -72,6 +77,10 @@ final class GraphPainter {
         }
         for (GraphGeometry.NodeBox box : geometry.boxes()) {
             paintNode(gc, box, selectedNodes.contains(box.node()), matches);
+            List<Problem> found = problems.getOrDefault(box.node().getId(), List.of());
+            if (!found.isEmpty()) {
+                paintBadge(gc, box.bounds(), found.stream().anyMatch(Problem::isError));
+            }
         }
         if (dragging != null) {
             Point end = dragging.over().map(GraphGeometry.PortAt::center).orElse(dragging.to());
@@ -90,6 +99,18 @@ final class GraphPainter {
                 gc.drawText(note, end.x - size.x - 12, end.y - size.y - 12, true);
             }
         }
+    }
+
+    /** A round mark on the node's top right corner: red for an error, amber for a warning. */
+    private void paintBadge(GC gc, Rectangle node, boolean error) {
+        int r = 8;
+        int x = node.x + node.width - r;
+        int y = node.y - r;
+        gc.setBackground(color(error ? ERROR : WARNING));
+        gc.fillOval(x - r, y, 2 * r, 2 * r);
+        gc.setForeground(color(NODE));
+        Point size = gc.textExtent("!");
+        gc.drawText("!", x - size.x / 2, y + r - size.y / 2, true);
     }
 
     /** The rectangle a marquee selection is being drawn with. */
