@@ -33,6 +33,23 @@ public final class EditorProbe {
         return editor.canvas().problems().getOrDefault(node.getId(), java.util.List.of());
     }
 
+    /** The labels the list offered where a connection was dropped shows; empty when it is not open. */
+    public static java.util.List<String> offered(WorkflowEditor editor) {
+        NodeTypeChooser chooser = editor.canvas().chooser();
+        return chooser == null || !chooser.isOpen() ? java.util.List.of()
+                : chooser.shown().stream().map(com.pexper.core.node.NodeType::label).toList();
+    }
+
+    /** Types into the offered list's search field, as the user would. */
+    public static void typeInOffered(WorkflowEditor editor, String text) {
+        editor.canvas().chooser().type(text);
+    }
+
+    /** Enter in the offered list: adds the selected type. */
+    public static void chooseOffered(WorkflowEditor editor) {
+        editor.canvas().chooser().choose();
+    }
+
     /** A point in a node's title bar, in display coordinates. */
     public static Point titleOnDisplay(WorkflowEditor editor, Node node) {
         return editor.canvas().toDisplay(editor.canvas().screenTitle(node));

@@ -279,6 +279,35 @@ class WorkflowEditorTest {
     }
 
     @Test
+    void aConnectionDroppedOnEmptyCanvasOffersTheTypesThatTakeItAndAddsTheChosenOneConnected() throws Exception {
+        WorkflowEditor editor = openEmpty("offer.pexper");
+        WorkflowEditing editing = EditorProbe.editing(editor);
+        Node text = editing.addNode("com.pexper.nodes.basic.text", 40, 80);
+        pump();
+        Point from = EditorProbe.portOnDisplay(editor, text, "text", false);
+        drag(EditorProbe.canvas(editor), from, new Point(from.x + 250, from.y + 60));
+        List<String> offered = EditorProbe.offered(editor);
+        assertTrue(offered.contains("Output") && offered.contains("Read text file"), offered.toString());
+        assertFalse(offered.contains("Number"), "Number has no input that takes Text: " + offered);
+        screenshot("editor-connection-dropped.png");
+        EditorProbe.typeInOffered(editor, "read text");
+        pump();
+        assertEquals(List.of("Read text file"), EditorProbe.offered(editor), "narrowed as the user types");
+        EditorProbe.chooseOffered(editor);
+        pump();
+        assertEquals(List.of(), EditorProbe.offered(editor), "closed once chosen");
+        assertEquals(2, editing.workflow().getNodes().size());
+        Node read = editing.workflow().getNodes().get(1);
+        assertEquals("com.pexper.nodes.basic.readText", read.getType());
+        assertTrue(read.getX() > text.getX() + 150, "placed where the connection was dropped: " + read.getX());
+        assertEquals(List.of("text", "text", "readtext", "file"), List.of(
+                editing.workflow().getConnections().get(0).getSourceNode(),
+                editing.workflow().getConnections().get(0).getSourcePort(),
+                editing.workflow().getConnections().get(0).getTargetNode(),
+                editing.workflow().getConnections().get(0).getTargetPort()));
+    }
+
+    @Test
     void ctrlNIsANewWorkflowAndCtrlOOpensOne() throws Exception {
         IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
         assertEquals("com.pexper.ui.scheme", bindings.getActiveScheme().getId());
@@ -311,15 +340,15 @@ class WorkflowEditorTest {
         screenshot("editor-product-photos.png");
     }
 
-    /** The workbench window as it is on screen now, saved as a PNG to look at. */
+    /** The workbench window as it is on screen now, popups over it included, saved as a PNG to look at. */
     private static void screenshot(String name) throws Exception {
         Shell shell = page().getWorkbenchWindow().getShell();
         pump();
-        Point size = shell.getSize();
-        Image image = new Image(shell.getDisplay(), size.x, size.y);
-        GC gc = new GC(shell);
+        org.eclipse.swt.graphics.Rectangle bounds = shell.getBounds();
+        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
+        GC gc = new GC(shell.getDisplay());
         try {
-            gc.copyArea(image, 0, 0);
+            gc.copyArea(image, bounds.x, bounds.y);
             Files.createDirectories(SHOTS);
             ImageLoader loader = new ImageLoader();
             loader.data = new ImageData[] { image.getImageData() };

@@ -25,6 +25,8 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 
+import com.pexper.core.node.NodeType;
+import com.pexper.core.node.NodeTypeUnavailableException;
 import com.pexper.core.node.PortSpec;
 import com.pexper.edit.EditRefusedException;
 import com.pexper.edit.PortMatch;
@@ -77,6 +79,8 @@ final class GraphCanvas extends Canvas {
     private GraphGeometry.PortAt connectingFrom;
     private Point connectingTo;
     private Point panFrom;
+    /** The list of node types offered where a connection was dropped, while it is open. */
+    private NodeTypeChooser chooser;
     /** Where a marquee was started, in the workflow's coordinates, and where the mouse is now. */
     private Point marqueeFrom;
     private Point marqueeTo;
@@ -169,6 +173,44 @@ final class GraphCanvas extends Canvas {
             connectFirstFitting(previous, node);
         }
         return node;
+    }
+
+    /**
+     * A connection dropped on empty canvas: the node types that can take its value, to add one
+     * there, connected from it.
+     */
+    private void offerTypesTaking(GraphGeometry.PortAt from, Point at, Point onDisplay) {
+        if (chooser != null) {
+            chooser.close();
+        }
+        chooser = new NodeTypeChooser(this, onDisplay, List.copyOf(editing.registry().all()),
+                type -> takes(type, from), "Add a node that takes " + from.port().type().displayName(), type -> {
+                    Node node = add(type.id(), at.x, at.y - 20);
+                    for (PortSpec input : editing.ports(node).inputs()) {
+                        if (editing.match(from.node(), from.port().name(), node, input.name()).connects()) {
+                            try {
+                                editing.connect(from.node(), from.port().name(), node, input.name());
+                                return;
+                            } catch (EditRefusedException refused) {
+                                status.accept("Not connected: " + refused.getMessage() + ".");
+                            }
+                        }
+                    }
+                });
+    }
+
+    /** Whether a node of the type has an input the port's value fits. */
+    private static boolean takes(NodeType type, GraphGeometry.PortAt from) {
+        try {
+            return type.signature().inputs().stream().anyMatch(input -> PortMatch.of(from.port().type(),
+                    input.type()).connects());
+        } catch (NodeTypeUnavailableException e) {
+            return false;
+        }
+    }
+
+    NodeTypeChooser chooser() {
+        return chooser;
     }
 
     private void connectFirstFitting(Node from, Node to) {
@@ -480,7 +522,10 @@ final class GraphCanvas extends Canvas {
                     .filter(GraphGeometry.PortAt::input);
             connectingFrom = null;
             connectingTo = null;
-            if (target.isPresent()) {
+            Point dropped = toModel(new Point(e.x, e.y));
+            if (target.isEmpty() && geometry().nodeAt(dropped).isEmpty()) {
+                offerTypesTaking(from, dropped, toDisplay(e.x, e.y));
+            } else if (target.isPresent()) {
                 try {
                     editing.connect(from.node(), from.port().name(), target.get().node(), target.get().port().name());
                     status.accept("");
