@@ -76,6 +76,52 @@ class WorkbenchTest {
         assertTrue(about.contains("stay on this computer"), about);
     }
 
+    @Test
+    void aClosedViewComesBackFromTheWindowMenu() {
+        Menu bar = window().getShell().getMenuBar();
+        List<MenuItem> shown = Arrays.stream(bar.getItems()).filter(i -> (i.getStyle() & org.eclipse.swt.SWT.SEPARATOR) == 0)
+                .toList();
+        List<String> menus = shown.stream().map(i -> i.getText().replace("&", "")).toList();
+        assertEquals(List.of("File", "Edit", "Window", "Help"), menus);
+        MenuManager windowMenu = (MenuManager) shown.get(menus.indexOf("Window")).getData();
+        List<String> items = new ArrayList<>();
+        for (IContributionItem item : windowMenu.getItems()) {
+            items.add(item instanceof MenuManager sub ? sub.getMenuText().replace("&", "")
+                    : item instanceof org.eclipse.jface.action.ActionContributionItem action
+                            ? action.getAction().getText().replace("&", "") : item.getId());
+        }
+        assertTrue(items.contains("Show View"), items.toString());
+        assertTrue(items.stream().anyMatch(i -> i != null && i.startsWith("Reset Perspective")), items.toString());
+        window().getActivePage().hideView(window().getActivePage().findView(NodeTypesView.ID));
+        assertEquals(null, window().getActivePage().findView(NodeTypesView.ID));
+        window().getActivePage().resetPerspective();
+        assertNotNull(window().getActivePage().findView(NodeTypesView.ID), "Reset Perspective brings it back");
+    }
+
+    @Test
+    void theRepositorysSearchNarrowsTheTypesToThoseWhoseLabelIdOrDescriptionMatch() {
+        Tree tree = findTree(window().getShell());
+        org.eclipse.swt.widgets.Text search = findSearch(tree.getParent());
+        search.setText("template");
+        assertEquals(List.of("Text"), Arrays.stream(tree.getItems()).map(TreeItem::getText).toList());
+        assertEquals(List.of("Text template"), Arrays.stream(tree.getItems()[0].getItems()).map(TreeItem::getText)
+                .toList());
+        search.setText("JSONPATH");
+        assertEquals(List.of("JSON path"), Arrays.stream(tree.getItems()).flatMap(c -> Arrays.stream(c.getItems()))
+                .map(TreeItem::getText).toList(), "the id matches too, in any case");
+        search.setText("");
+        assertTrue(tree.getItems().length >= 4, "all again");
+    }
+
+    private static org.eclipse.swt.widgets.Text findSearch(org.eclipse.swt.widgets.Composite parent) {
+        for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Text text) {
+                return text;
+            }
+        }
+        throw new AssertionError("no search field above the tree");
+    }
+
     private static Tree findTree(org.eclipse.swt.widgets.Composite parent) {
         for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
             if (child instanceof Tree tree) {

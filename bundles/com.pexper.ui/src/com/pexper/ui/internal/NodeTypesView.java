@@ -3,6 +3,7 @@ package com.pexper.ui.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.core.commands.ExecutionException;
@@ -21,7 +22,10 @@ import org.eclipse.swt.dnd.DragSourceAdapter;
 import org.eclipse.swt.dnd.DragSourceEvent;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
@@ -32,8 +36,9 @@ import com.pexper.core.node.NodeType;
 import com.pexper.core.node.NodeTypeRegistry;
 
 /**
- * The node types installed, by category, with their descriptions as tooltips: what plug-ins add
- * shows here, and a plug-in installed or removed while the workbench runs changes the list at once.
+ * The node repository: the node types installed, by category, narrowed by a search of their
+ * labels, ids and descriptions, each with its ports and parameters as its tooltip. What plug-ins
+ * add shows here, and a plug-in installed or removed while the workbench runs changes the list at once.
  * The node types are the application's node-type registry service, the one the command line uses.
  */
 public final class NodeTypesView extends ViewPart {
@@ -45,6 +50,7 @@ public final class NodeTypesView extends ViewPart {
     private static final String NODE_TYPE_DRAG_PREFIX = "com.pexper.nodeType:";
 
     private TreeViewer viewer;
+    private Text search;
     /** Held while the view is open: the registry component stays active as long as someone holds it. */
     private final ServiceTracker<NodeTypeRegistry, NodeTypeRegistry> registry = new ServiceTracker<>(
             FrameworkUtil.getBundle(NodeTypesView.class).getBundleContext(), NodeTypeRegistry.class, null);
@@ -57,7 +63,17 @@ public final class NodeTypesView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.verticalSpacing = 2;
+        parent.setLayout(layout);
+        search = new Text(parent, SWT.SINGLE | SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        search.setMessage("Search node types");
+        search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        search.addListener(SWT.Modify, e -> refresh());
         viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(new ITreeContentProvider() {
             @Override
@@ -88,8 +104,7 @@ public final class NodeTypesView extends ViewPart {
 
             @Override
             public String getToolTipText(Object element) {
-                return element instanceof NodeType type ? type.description() + "\n" + type.id() + " " + type.version()
-                        : null;
+                return element instanceof NodeType type ? NodeTypeTooltip.of(type) : null;
             }
         });
         addToTheEditorOnDoubleClickOrDrag();
@@ -171,8 +186,13 @@ public final class NodeTypesView extends ViewPart {
             return List.of(new Category("No node types: Pexper's node-type service did not start; see the error log",
                     List.of()));
         }
+        String words = search == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
         Map<String, List<NodeType>> byCategory = new LinkedHashMap<>();
         for (NodeType type : types.all()) {
+            String haystack = (type.label() + " " + type.id() + " " + type.description()).toLowerCase(Locale.ROOT);
+            if (!words.isEmpty() && !haystack.contains(words)) {
+                continue;
+            }
             byCategory.computeIfAbsent(type.category(), c -> new ArrayList<>()).add(type);
         }
         List<Category> categories = new ArrayList<>();

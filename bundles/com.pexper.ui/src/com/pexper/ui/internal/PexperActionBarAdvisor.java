@@ -1,5 +1,6 @@
 package com.pexper.ui.internal;
 
+import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
@@ -7,11 +8,12 @@ import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
+import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 /**
- * File, Edit and Help menus. Their actions are the workbench's retargetable ones: the active
+ * File, Edit, Window and Help menus. Their actions are the workbench's retargetable ones: the active
  * editor (the workflow editor) handles Undo, Delete and the like; New and Open come from the
  * editor's bundle.
  */
@@ -29,7 +31,9 @@ final class PexperActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction paste;
     private IWorkbenchAction delete;
     private IWorkbenchAction selectAll;
+    private IWorkbenchAction resetPerspective;
     private IWorkbenchAction about;
+    private IContributionItem views;
 
     PexperActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -49,7 +53,9 @@ final class PexperActionBarAdvisor extends ActionBarAdvisor {
         paste = register(ActionFactory.PASTE.create(window));
         delete = register(ActionFactory.DELETE.create(window));
         selectAll = register(ActionFactory.SELECT_ALL.create(window));
+        resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
         about = register(ActionFactory.ABOUT.create(window));
+        views = ContributionItemFactory.VIEWS_SHORTLIST.create(window);
     }
 
     private IWorkbenchAction register(IWorkbenchAction action) {
@@ -80,12 +86,19 @@ final class PexperActionBarAdvisor extends ActionBarAdvisor {
         edit.add(new Separator());
         edit.add(selectAll);
         edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        // a view closed by mistake comes back here, as does the whole layout
+        MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+        MenuManager showView = new MenuManager("Show &View");
+        showView.add(views);
+        window.add(showView);
+        window.add(resetPerspective);
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
         help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         help.add(about);
         menuBar.add(file);
         menuBar.add(edit);
         menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        menuBar.add(window);
         menuBar.add(help);
     }
 }
