@@ -235,6 +235,24 @@ public final class WorkflowEditing {
         return nodes;
     }
 
+    /**
+     * Places the nodes left to right by their connections, without overlaps (the layered layout of
+     * the Eclipse Layout Kernel): one edit. Only the given nodes move, and their block stays where
+     * it began; connections to nodes outside it are left out of the layout.
+     *
+     * @param sizes the nodes to arrange, each with its width and height as drawn
+     */
+    public void arrange(Map<Node, double[]> sizes) {
+        if (sizes.size() < 2) {
+            return;
+        }
+        PlaceNodes place = new PlaceNodes(sizes.size() == workflow.getNodes().size() ? "Arrange" : "Arrange Selection",
+                LayeredLayout.arrange(sizes, workflow.getConnections()));
+        if (place.canExecute()) {
+            execute(place);
+        }
+    }
+
     /** Deletes nodes, with every connection they have, and connections. */
     public void delete(Collection<Node> nodes, Collection<Connection> connections) {
         Delete delete = new Delete(workflow, List.copyOf(nodes), List.copyOf(connections));

@@ -190,6 +190,38 @@ class WorkflowEditingTest {
     }
 
     @Test
+    void arrangingPlacesEachNodeRightOfItsInputsWithoutOverlapsInOneUndoableEdit() throws Exception {
+        buildHello();
+        Node extra = editing.addNode(TEXT, 0, 0);
+        for (Node node : editing.workflow().getNodes()) {
+            editing.move(List.of(node), 100 - node.getX(), 100 - node.getY()); // all on one spot
+        }
+        byte[] piled = bytes();
+        java.util.Map<Node, double[]> sizes = new java.util.LinkedHashMap<>();
+        editing.workflow().getNodes().forEach(node -> sizes.put(node, new double[] { 150, 60 }));
+        editing.arrange(sizes);
+        Node name = editing.node("text").orElseThrow();
+        Node greet = editing.node("template").orElseThrow();
+        Node result = editing.node("output").orElseThrow();
+        assertTrue(name.getX() < greet.getX() && greet.getX() < result.getX(), "left to right by connections");
+        List<Node> all = editing.workflow().getNodes();
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                Node a = all.get(i);
+                Node b = all.get(j);
+                boolean apart = a.getX() + 150 <= b.getX() || b.getX() + 150 <= a.getX() || a.getY() + 60 <= b.getY()
+                        || b.getY() + 60 <= a.getY();
+                assertTrue(apart, a.getId() + " and " + b.getId() + " overlap");
+            }
+        }
+        assertEquals(100, all.stream().mapToDouble(Node::getX).min().orElseThrow(), "the block starts where it was");
+        assertEquals("Arrange", editing.undoLabel());
+        editing.undo();
+        assertArrayEquals(piled, bytes());
+        assertTrue(extra.getX() == 100);
+    }
+
+    @Test
     void aNodeOfATypeNobodyProvidesKeepsThePortsOfItsConnections() throws Exception {
         Workflow workflow = WorkflowFiles.read(new java.io.ByteArrayInputStream("""
                 {"formatVersion": 2, "nodes": [

@@ -50,6 +50,11 @@ public final class EditorProbe {
         editor.canvas().chooser().choose();
     }
 
+    /** Where every node is drawn, in the workflow's coordinates. */
+    public static java.util.List<org.eclipse.swt.graphics.Rectangle> boxes(WorkflowEditor editor) {
+        return editor.canvas().boxes();
+    }
+
     /** A point in a node's title bar, in display coordinates. */
     public static Point titleOnDisplay(WorkflowEditor editor, Node node) {
         return editor.canvas().toDisplay(editor.canvas().screenTitle(node));

@@ -308,6 +308,39 @@ class WorkflowEditorTest {
     }
 
     @Test
+    void ctrlShiftFArrangesTwoHundredPiledNodesWithoutOverlapsAndCtrlZPilesThemAgain() throws Exception {
+        WorkflowEditor editor = openEmpty("two-hundred.pexper");
+        WorkflowEditing editing = EditorProbe.editing(editor);
+        // 50 chains of Text -> Template -> Join -> Output, all dropped on one spot
+        for (int chain = 0; chain < 50; chain++) {
+            Node text = editing.addNode("com.pexper.nodes.basic.text", 100, 100);
+            Node template = editing.addNode("com.pexper.nodes.basic.template", 100, 100);
+            editing.setParameter(template, "template", "Item {{n}}");
+            Node join = editing.addNode("com.pexper.nodes.basic.join", 100, 100);
+            Node output = editing.addNode("com.pexper.nodes.basic.output", 100, 100);
+            editing.connect(text, "text", template, "n");
+            editing.connect(template, "text", join, "items");
+            editing.connect(join, "text", output, "value");
+        }
+        pump();
+        assertEquals(200, editing.workflow().getNodes().size());
+        byte[] piled = WorkflowFiles.toBytes(editing.workflow());
+        long started = System.nanoTime();
+        key('f', SWT.MOD1, SWT.SHIFT);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        List<org.eclipse.swt.graphics.Rectangle> boxes = EditorProbe.boxes(editor);
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                assertFalse(boxes.get(i).intersects(boxes.get(j)), "nodes " + i + " and " + j + " overlap");
+            }
+        }
+        screenshot("editor-200-nodes-arranged.png");
+        System.out.println("arranged 200 nodes (and redrew) in " + millis + " ms");
+        key('z', SWT.MOD1);
+        assertArrayEquals(piled, WorkflowFiles.toBytes(editing.workflow()), "one Ctrl+Z puts them all back");
+    }
+
+    @Test
     void ctrlNIsANewWorkflowAndCtrlOOpensOne() throws Exception {
         IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
         assertEquals("com.pexper.ui.scheme", bindings.getActiveScheme().getId());

@@ -2,6 +2,7 @@ package com.pexper.ui.editor.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -272,6 +273,29 @@ final class GraphCanvas extends Canvas {
         selectedConnections.clear();
         selectedNodes.addAll(nodes);
         selectionChanged();
+    }
+
+    /**
+     * Auto-arrange: the selected nodes when two or more are selected, else all, left to right by
+     * their connections without overlaps; one undoable edit. A whole workflow is then fitted to the window.
+     */
+    void arrange() {
+        boolean selection = selectedNodes.size() >= 2;
+        Map<Node, double[]> sizes = new LinkedHashMap<>();
+        for (GraphGeometry.NodeBox box : geometry().boxes()) {
+            if (!selection || selectedNodes.contains(box.node())) {
+                sizes.put(box.node(), new double[] { box.bounds().width, box.bounds().height });
+            }
+        }
+        editing.arrange(sizes);
+        if (!selection) {
+            fitToWindow();
+        }
+    }
+
+    /** Where every node is drawn, in the workflow's coordinates. */
+    List<Rectangle> boxes() {
+        return geometry().boxes().stream().map(GraphGeometry.NodeBox::bounds).toList();
     }
 
     double zoom() {
