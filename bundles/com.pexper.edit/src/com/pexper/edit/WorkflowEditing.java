@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CompoundCommand;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
 import com.pexper.core.node.NodeType;
@@ -137,15 +138,8 @@ public final class WorkflowEditing {
             throw new EditRefusedException("connecting " + label(from) + " to " + label(to)
                     + " would make a loop: a workflow runs each node once, after the nodes it takes inputs from");
         }
-        Connection replaced = workflow.getConnections().stream()
-                .filter(c -> c.getTargetNode().equals(to.getId()) && c.getTargetPort().equals(input)).findFirst()
-                .orElse(null);
-        Connection connection = WorkflowFactory.eINSTANCE.createConnection();
-        connection.setSourceNode(from.getId());
-        connection.setSourcePort(output);
-        connection.setTargetNode(to.getId());
-        connection.setTargetPort(input);
-        execute(new Connect(workflow, connection, replaced));
+        Connection connection = connection(from, output, to, input);
+        execute(new Connect(workflow, connection, incoming(to, input)));
         return connection;
     }
 
@@ -251,6 +245,71 @@ public final class WorkflowEditing {
         if (place.canExecute()) {
             execute(place);
         }
+    }
+
+    /**
+     * The input and output of {@code node} through which it can be put into {@code connection}: the
+     * first input that takes what the connection carries, and the first output its target takes;
+     * empty when there are none, or the node is one of the connection's ends.
+     */
+    public Optional<String[]> insertion(Node node, Connection connection) {
+        Optional<Node> from = node(connection.getSourceNode());
+        Optional<Node> to = node(connection.getTargetNode());
+        if (from.isEmpty() || to.isEmpty() || from.get() == node || to.get() == node) {
+            return Optional.empty();
+        }
+        for (PortSpec input : ports(node).inputs()) {
+            if (match(from.get(), connection.getSourcePort(), node, input.name()).connects()) {
+                for (PortSpec output : ports(node).outputs()) {
+                    if (match(node, output.name(), to.get(), connection.getTargetPort()).connects()) {
+                        return Optional.of(new String[] { input.name(), output.name() });
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Moves {@code node} by (dx, dy) onto {@code connection} and puts it in between: the connection's
+     * source feeds the node, the node feeds the connection's target. One edit.
+     *
+     * @throws EditRefusedException when the node has no ports for it, or it would make a loop
+     */
+    public void insert(Node node, Connection connection, double dx, double dy) throws EditRefusedException {
+        String[] ports = insertion(node, connection).orElseThrow(() -> new EditRefusedException(label(node)
+                + " has no input and output that fit between " + connection.getSourceNode() + " and "
+                + connection.getTargetNode()));
+        Node from = node(connection.getSourceNode()).orElseThrow();
+        Node to = node(connection.getTargetNode()).orElseThrow();
+        if (reaches(node, from) || reaches(to, node)) {
+            throw new EditRefusedException("putting " + label(node) + " between " + label(from) + " and "
+                    + label(to) + " would make a loop");
+        }
+        CompoundCommand insert = new CompoundCommand("Insert " + label(node));
+        if (dx != 0 || dy != 0) {
+            insert.append(new MoveNodes(List.of(node), dx, dy));
+        }
+        insert.append(new Delete(workflow, List.of(), List.of(connection)));
+        insert.append(new Connect(workflow, connection(from, connection.getSourcePort(), node, ports[0]),
+                incoming(node, ports[0])));
+        insert.append(new Connect(workflow, connection(node, ports[1], to, connection.getTargetPort()), null));
+        execute(insert);
+    }
+
+    private Connection incoming(Node node, String input) {
+        return workflow.getConnections().stream()
+                .filter(c -> c.getTargetNode().equals(node.getId()) && c.getTargetPort().equals(input)).findFirst()
+                .orElse(null);
+    }
+
+    private static Connection connection(Node from, String output, Node to, String input) {
+        Connection connection = WorkflowFactory.eINSTANCE.createConnection();
+        connection.setSourceNode(from.getId());
+        connection.setSourcePort(output);
+        connection.setTargetNode(to.getId());
+        connection.setTargetPort(input);
+        return connection;
     }
 
     /** Deletes nodes, with every connection they have, and connections. */

@@ -222,6 +222,26 @@ class WorkflowEditingTest {
     }
 
     @Test
+    void aNodeInsertedIntoAConnectionTakesItsValueAndGivesItOnInOneEdit() throws Exception {
+        Node text = editing.addNode(TEXT, 0, 0);
+        Node output = editing.addNode(OUTPUT, 400, 0);
+        Connection direct = editing.connect(text, "text", output, "value");
+        Node template = editing.addNode(TEMPLATE, 200, 200);
+        editing.setParameter(template, "template", "<{{x}}>");
+        Node number = editing.addNode(NUMBER, 200, 300);
+        byte[] before = bytes();
+        assertTrue(editing.insertion(number, direct).isEmpty(), "Number takes nothing: it cannot go in between");
+        editing.insert(template, direct, 0, -200);
+        assertEquals(0, template.getY());
+        assertEquals(List.of("text.text -> template.x", "template.text -> output.value"), editing.workflow()
+                .getConnections().stream().map(c -> c.getSourceNode() + "." + c.getSourcePort() + " -> "
+                        + c.getTargetNode() + "." + c.getTargetPort()).toList());
+        assertEquals("Insert Text template", editing.undoLabel());
+        editing.undo();
+        assertArrayEquals(before, bytes(), "one undo: moved back, the direct connection back in its place");
+    }
+
+    @Test
     void aNodeOfATypeNobodyProvidesKeepsThePortsOfItsConnections() throws Exception {
         Workflow workflow = WorkflowFiles.read(new java.io.ByteArrayInputStream("""
                 {"formatVersion": 2, "nodes": [

@@ -341,6 +341,28 @@ class WorkflowEditorTest {
     }
 
     @Test
+    void aNodeDroppedOnAConnectionGoesInBetween() throws Exception {
+        WorkflowEditor editor = openEmpty("insert.pexper");
+        WorkflowEditing editing = EditorProbe.editing(editor);
+        Node text = editing.addNode("com.pexper.nodes.basic.text", 40, 80);
+        Node output = editing.addNode("com.pexper.nodes.basic.output", 600, 80);
+        editing.connect(text, "text", output, "value");
+        Node template = editing.addNode("com.pexper.nodes.basic.template", 300, 300);
+        editing.setParameter(template, "template", "<{{x}}>");
+        pump();
+        Point start = EditorProbe.portOnDisplay(editor, text, "text", false);
+        Point end = EditorProbe.portOnDisplay(editor, output, "value", true);
+        Point middle = new Point((start.x + end.x) / 2, start.y);
+        drag(EditorProbe.canvas(editor), EditorProbe.titleOnDisplay(editor, template), middle);
+        assertEquals(List.of("text.text -> template.x", "template.text -> output.value"), editing.workflow()
+                .getConnections().stream().map(c -> c.getSourceNode() + "." + c.getSourcePort() + " -> "
+                        + c.getTargetNode() + "." + c.getTargetPort()).toList());
+        key('z', SWT.MOD1);
+        assertEquals(1, editing.workflow().getConnections().size(), "one Ctrl+Z takes the insert back");
+        assertEquals(300, template.getY());
+    }
+
+    @Test
     void ctrlNIsANewWorkflowAndCtrlOOpensOne() throws Exception {
         IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
         assertEquals("com.pexper.ui.scheme", bindings.getActiveScheme().getId());

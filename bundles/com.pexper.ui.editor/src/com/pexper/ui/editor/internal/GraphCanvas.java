@@ -80,6 +80,8 @@ final class GraphCanvas extends Canvas {
     private GraphGeometry.PortAt connectingFrom;
     private Point connectingTo;
     private Point panFrom;
+    /** While one node is dragged over a connection it can go into: that connection, drawn highlighted. */
+    private Connection insertTarget;
     /** The list of node types offered where a connection was dropped, while it is open. */
     private NodeTypeChooser chooser;
     /** Where a marquee was started, in the workflow's coordinates, and where the mouse is now. */
@@ -399,6 +401,23 @@ final class GraphCanvas extends Canvas {
         }
     }
 
+    /**
+     * The connection under the pointer that the one node being dragged can be put into (ComfyUI's
+     * and KNIME's insert-on-connection), or null: its own connections, and those it has no fitting
+     * ports for, do not count.
+     */
+    private Connection insertionUnder(Point at) {
+        if (selectedNodes.size() != 1) {
+            return null;
+        }
+        Node moving = selectedNodes.iterator().next();
+        List<Connection> others = editing.workflow().getConnections().stream()
+                .filter(c -> !c.getSourceNode().equals(moving.getId()) && !c.getTargetNode().equals(moving.getId()))
+                .toList();
+        return geometry().connectionAt(at, others, editing::node)
+                .filter(c -> editing.insertion(moving, c).isPresent()).orElse(null);
+    }
+
     private PortMatch matchOf(GraphGeometry.PortAt input) {
         return editing.match(connectingFrom.node(), connectingFrom.port().name(), input.node(),
                 input.port().name());
@@ -425,7 +444,12 @@ final class GraphCanvas extends Canvas {
 
             @Override
             public Set<Connection> selectedConnections() {
-                return selectedConnections;
+                if (insertTarget == null) {
+                    return selectedConnections;
+                }
+                Set<Connection> shown = new LinkedHashSet<>(selectedConnections);
+                shown.add(insertTarget);
+                return shown;
             }
 
             @Override
@@ -519,6 +543,7 @@ final class GraphCanvas extends Canvas {
         } else if (pressed != null) {
             Point at = toModel(new Point(e.x, e.y));
             moveOffset = new Point(at.x - pressed.x, at.y - pressed.y);
+            insertTarget = insertionUnder(at);
             redraw();
         }
     }
@@ -560,8 +585,18 @@ final class GraphCanvas extends Canvas {
             redraw();
         } else if (pressed != null) {
             Point offset = moveOffset;
+            Connection into = insertionUnder(toModel(new Point(e.x, e.y)));
             pressed = null;
             moveOffset = null;
+            insertTarget = null;
+            if (into != null && offset != null) {
+                try {
+                    editing.insert(selectedNodes.iterator().next(), into, offset.x, offset.y);
+                    return;
+                } catch (EditRefusedException refused) {
+                    status.accept("Not inserted: " + refused.getMessage() + ".");
+                }
+            }
             if (offset != null && (offset.x != 0 || offset.y != 0)) {
                 editing.move(selectedNodes, offset.x, offset.y);
             } else {
