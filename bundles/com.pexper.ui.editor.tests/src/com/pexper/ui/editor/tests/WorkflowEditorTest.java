@@ -354,12 +354,79 @@ class WorkflowEditorTest {
         Point end = EditorProbe.portOnDisplay(editor, output, "value", true);
         Point middle = new Point((start.x + end.x) / 2, start.y);
         drag(EditorProbe.canvas(editor), EditorProbe.titleOnDisplay(editor, template), middle);
-        assertEquals(List.of("text.text -> template.x", "template.text -> output.value"), editing.workflow()
-                .getConnections().stream().map(c -> c.getSourceNode() + "." + c.getSourcePort() + " -> "
-                        + c.getTargetNode() + "." + c.getTargetPort()).toList());
+        assertEquals(List.of("text.text -> template.x", "template.text -> output.value"), wiring(editing));
         key('z', SWT.MOD1);
         assertEquals(1, editing.workflow().getConnections().size(), "one Ctrl+Z takes the insert back");
         assertEquals(300, template.getY());
+    }
+
+    /** The workflow's connections as "node.port -> node.port". */
+    private static List<String> wiring(WorkflowEditing editing) {
+        return editing.workflow().getConnections().stream().map(c -> c.getSourceNode() + "." + c.getSourcePort()
+                + " -> " + c.getTargetNode() + "." + c.getTargetPort()).toList();
+    }
+
+    @Test
+    void closingAnEditorWithUnsavedChangesAsksAndCancelKeepsThem() throws Exception {
+        WorkflowEditor editor = openEmpty("unsaved.pexper");
+        Path file = editor.file();
+        byte[] saved = Files.readAllBytes(file);
+        EditorProbe.editing(editor).addNode("com.pexper.nodes.basic.text", 40, 80);
+        pump();
+        List<String> asked = answerTheNextDialogWith("Cancel");
+        assertFalse(page().closeEditor(editor, true), "Cancel keeps the editor open");
+        assertTrue(asked.get(0).contains("unsaved.pexper"), "the question names the workflow: " + asked);
+        assertTrue(asked.contains("Save") && asked.contains("Cancel"), asked.toString());
+        assertTrue(editor.isDirty(), "and the changes in it");
+        answerTheNextDialogWith("Don't Save");
+        assertTrue(page().closeEditor(editor, true));
+        assertArrayEquals(saved, Files.readAllBytes(file), "Don't Save leaves the file as it was");
+    }
+
+    /**
+     * Presses the button labelled {@code answer} in the next dialog that opens, and returns its
+     * message followed by its buttons' labels (filled in once it was answered).
+     */
+    private static List<String> answerTheNextDialogWith(String answer) {
+        List<String> seen = new java.util.ArrayList<>();
+        Display display = Display.getCurrent();
+        Shell workbench = page().getWorkbenchWindow().getShell();
+        Runnable look = new Runnable() {
+            @Override
+            public void run() {
+                for (Shell shell : display.getShells()) {
+                    if (shell != workbench && shell.isVisible() && !shell.isDisposed()) {
+                        List<org.eclipse.swt.widgets.Button> buttons = new java.util.ArrayList<>();
+                        StringBuilder message = new StringBuilder();
+                        collect(shell, buttons, message);
+                        seen.add(message.toString());
+                        buttons.forEach(b -> seen.add(b.getText().replace("&", "")));
+                        for (org.eclipse.swt.widgets.Button button : buttons) {
+                            if (button.getText().replace("&", "").equals(answer)) {
+                                button.notifyListeners(SWT.Selection, new Event());
+                                return;
+                            }
+                        }
+                    }
+                }
+                display.timerExec(100, this);
+            }
+        };
+        display.timerExec(100, look);
+        return seen;
+    }
+
+    private static void collect(org.eclipse.swt.widgets.Composite parent, List<org.eclipse.swt.widgets.Button> buttons,
+            StringBuilder message) {
+        for (Control child : parent.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Button button && (button.getStyle() & SWT.PUSH) != 0) {
+                buttons.add(button);
+            } else if (child instanceof org.eclipse.swt.widgets.Label label) {
+                message.append(label.getText()).append(' ');
+            } else if (child instanceof org.eclipse.swt.widgets.Composite composite) {
+                collect(composite, buttons, message);
+            }
+        }
     }
 
     @Test
