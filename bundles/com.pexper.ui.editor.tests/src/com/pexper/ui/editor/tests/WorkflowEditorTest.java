@@ -430,6 +430,25 @@ class WorkflowEditorTest {
     }
 
     @Test
+    void holdingSpaceADragPansTheViewInsteadOfMovingWhatIsUnderThePointer() throws Exception {
+        WorkflowEditor editor = openEmpty("pan.pexper");
+        WorkflowEditing editing = EditorProbe.editing(editor);
+        Node text = editing.addNode("com.pexper.nodes.basic.text", 40, 80);
+        pump();
+        Control canvas = EditorProbe.canvas(editor);
+        Point title = EditorProbe.titleOnDisplay(editor, text);
+        Event space = new Event();
+        space.character = ' ';
+        canvas.notifyListeners(SWT.KeyDown, space);
+        drag(canvas, title, new Point(title.x + 100, title.y + 50));
+        canvas.notifyListeners(SWT.KeyUp, space);
+        assertEquals(40, text.getX(), "the node did not move");
+        assertEquals(new Point(title.x + 100, title.y + 50), EditorProbe.titleOnDisplay(editor, text),
+                "the view did: the node is drawn where the pointer took it");
+        assertEquals("Add Text", editing.undoLabel(), "panning is no edit");
+    }
+
+    @Test
     void ctrlNIsANewWorkflowAndCtrlOOpensOne() throws Exception {
         IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
         assertEquals("com.pexper.ui.scheme", bindings.getActiveScheme().getId());

@@ -80,6 +80,8 @@ final class GraphCanvas extends Canvas {
     private GraphGeometry.PortAt connectingFrom;
     private Point connectingTo;
     private Point panFrom;
+    /** Space held down: a left drag pans, as in drawing programs. */
+    private boolean spaceHeld;
     /** While one node is dragged over a connection it can go into: that connection, drawn highlighted. */
     private Connection insertTarget;
     /** The list of node types offered where a connection was dropped, while it is open. */
@@ -115,6 +117,12 @@ final class GraphCanvas extends Canvas {
         addListener(SWT.MouseVerticalWheel, this::wheel);
         addListener(SWT.MouseHorizontalWheel, this::wheel);
         addListener(SWT.KeyDown, this::key);
+        addListener(SWT.KeyUp, e -> {
+            if (e.character == ' ') {
+                spaceHeld = false;
+                setCursor(null);
+            }
+        });
         addListener(SWT.MouseHover, this::hover);
         acceptNodeTypesDropped();
     }
@@ -476,7 +484,7 @@ final class GraphCanvas extends Canvas {
 
     private void mouseDown(Event e) {
         setFocus();
-        if (e.button == 2) {
+        if (e.button == 2 || (e.button == 1 && spaceHeld)) {
             panFrom = new Point(e.x, e.y);
             return;
         }
@@ -549,7 +557,7 @@ final class GraphCanvas extends Canvas {
     }
 
     private void mouseUp(Event e) {
-        if (e.button == 2) {
+        if (panFrom != null) {
             panFrom = null;
             return;
         }
@@ -636,7 +644,10 @@ final class GraphCanvas extends Canvas {
     }
 
     private void key(Event e) {
-        if (e.keyCode == SWT.DEL || e.keyCode == SWT.BS) {
+        if (e.character == ' ') {
+            spaceHeld = true;
+            setCursor(getDisplay().getSystemCursor(SWT.CURSOR_SIZEALL));
+        } else if (e.keyCode == SWT.DEL || e.keyCode == SWT.BS) {
             deleteSelection();
         } else if (e.keyCode == SWT.ESC && connectingFrom != null) {
             connectingFrom = null;
