@@ -597,7 +597,8 @@ final class GraphCanvas extends Canvas {
             pressed = null;
             moveOffset = null;
             insertTarget = null;
-            if (into != null && offset != null) {
+            boolean moved = offset != null && (offset.x != 0 || offset.y != 0);
+            if (into != null && moved) {
                 try {
                     editing.insert(selectedNodes.iterator().next(), into, offset.x, offset.y);
                     return;
@@ -605,7 +606,7 @@ final class GraphCanvas extends Canvas {
                     status.accept("Not inserted: " + refused.getMessage() + ".");
                 }
             }
-            if (offset != null && (offset.x != 0 || offset.y != 0)) {
+            if (moved) {
                 editing.move(selectedNodes, offset.x, offset.y);
             } else {
                 redraw();
