@@ -55,6 +55,15 @@ public final class EditorProbe {
         return editor.canvas().boxes();
     }
 
+    /** File > Open Recent's files, newest first, and how many items its menu shows. */
+    public static java.util.List<java.nio.file.Path> recent() {
+        return RecentWorkflows.list();
+    }
+
+    public static int recentMenuItems() {
+        return new OpenRecentMenu().getContributionItems().length;
+    }
+
     /** A point in a node's title bar, in display coordinates. */
     public static Point titleOnDisplay(WorkflowEditor editor, Node node) {
         return editor.canvas().toDisplay(editor.canvas().screenTitle(node));

@@ -3,6 +3,7 @@ package com.pexper.ui.editor.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -446,6 +447,26 @@ class WorkflowEditorTest {
         assertEquals(new Point(title.x + 100, title.y + 50), EditorProbe.titleOnDisplay(editor, text),
                 "the view did: the node is drawn where the pointer took it");
         assertEquals("Add Text", editing.undoLabel(), "panning is no edit");
+    }
+
+    @Test
+    void openRecentListsTheWorkflowsOpenedLastNewestFirstAndLeavesOutOnesGoneSince() throws Exception {
+        WorkflowEditor first = openEmpty("first.pexper");
+        Path firstFile = first.file();
+        WorkflowEditor second = openEmpty("second.pexper");
+        Path secondFile = second.file();
+        assertEquals(List.of(secondFile, firstFile), EditorProbe.recent().subList(0, 2));
+        page().closeAllEditors(false);
+        open(firstFile);
+        assertEquals(List.of(firstFile, secondFile), EditorProbe.recent().subList(0, 2), "reopened: first again");
+        int items = EditorProbe.recentMenuItems();
+        Files.delete(secondFile);
+        assertFalse(EditorProbe.recent().contains(secondFile), "a deleted file is not offered");
+        assertEquals(items - 1, EditorProbe.recentMenuItems());
+        org.eclipse.jface.action.MenuManager file = (org.eclipse.jface.action.MenuManager) java.util.Arrays.stream(
+                page().getWorkbenchWindow().getShell().getMenuBar().getItems())
+                .filter(i -> i.getText().replace("&", "").equals("File")).findFirst().orElseThrow().getData();
+        assertNotNull(file.find("com.pexper.ui.editor.openRecent"), "File has Open Recent");
     }
 
     @Test

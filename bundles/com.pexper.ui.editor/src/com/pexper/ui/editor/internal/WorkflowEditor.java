@@ -66,6 +66,7 @@ public final class WorkflowEditor extends EditorPart {
             } catch (IOException e) {
                 throw new PartInitException("Cannot open " + file + ": " + e.getMessage(), e);
             }
+            RecentWorkflows.add(file);
         } else {
             workflow = WorkflowFactory.eINSTANCE.createWorkflow();
             workflow.setName("Untitled");
@@ -196,6 +197,7 @@ public final class WorkflowEditor extends EditorPart {
                 : chosen + "." + WorkflowFiles.EXTENSION).toAbsolutePath().normalize();
         if (save(target)) {
             file = target;
+            RecentWorkflows.add(target);
             setInputWithNotify(new WorkflowFileInput(target));
             setPartName(target.getFileName().toString());
             setTitleToolTip(target.toString());
