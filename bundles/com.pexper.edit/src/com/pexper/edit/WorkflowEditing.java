@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
@@ -201,11 +202,7 @@ public final class WorkflowEditing {
         Map<String, String> renamed = new HashMap<>();
         Set<String> taken = new HashSet<>(workflow.getNodes().stream().map(Node::getId).toList());
         for (Node node : copy.getNodes()) {
-            String id = node.getId();
-            String base = id.replaceAll("\\d+$", "");
-            for (int n = 2; taken.contains(id); n++) {
-                id = (base.isEmpty() ? "node" : base) + n;
-            }
+            String id = unique(node.getId(), taken);
             taken.add(id);
             renamed.put(node.getId(), id);
             node.setId(id);
@@ -402,10 +399,20 @@ public final class WorkflowEditing {
         if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
             base = "node" + base;
         }
-        String id = base;
-        for (int n = 2; node(id).isPresent(); n++) {
-            id = base + n;
+        return unique(base, workflow.getNodes().stream().map(Node::getId).collect(Collectors.toSet()));
+    }
+
+    /** {@code id} when it is free, else its name without a trailing number, numbered from 2 until free. */
+    private static String unique(String id, Set<String> taken) {
+        if (!taken.contains(id)) {
+            return id;
         }
-        return id;
+        String base = id.replaceAll("\\d+$", "");
+        base = base.isEmpty() ? "node" : base;
+        String fresh = base + 2;
+        for (int n = 3; taken.contains(fresh); n++) {
+            fresh = base + n;
+        }
+        return fresh;
     }
 }

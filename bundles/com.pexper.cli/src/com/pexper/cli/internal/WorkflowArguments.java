@@ -86,10 +86,6 @@ record WorkflowArguments(Path file, Workflow workflow, Path out, FileGrants gran
         if (value == null) {
             return null;
         }
-        try {
-            return context.workingDirectory().resolve(value).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw new UsageException("--out: '" + value + "' is not a valid path");
-        }
+        return context.path(value, "--out");
     }
 }

@@ -1,5 +1,6 @@
 package com.pexper.core.node;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -60,6 +61,15 @@ public final class NodeType {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * Whether someone looking for {@code query} means this type: it is in the label, the id or the
+     * description, whatever the case; a blank query matches every type. What node lists search by.
+     */
+    public boolean matches(String query) {
+        String words = query.strip().toLowerCase(Locale.ROOT);
+        return words.isEmpty() || (label() + " " + id() + " " + description()).toLowerCase(Locale.ROOT).contains(words);
     }
 
     /** Bundle-relative path of the icon, or null. */

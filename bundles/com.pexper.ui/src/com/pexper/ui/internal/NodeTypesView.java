@@ -3,7 +3,6 @@ package com.pexper.ui.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.core.commands.ExecutionException;
@@ -186,11 +185,10 @@ public final class NodeTypesView extends ViewPart {
             return List.of(new Category("No node types: Pexper's node-type service did not start; see the error log",
                     List.of()));
         }
-        String words = search == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
+        String query = search == null ? "" : search.getText();
         Map<String, List<NodeType>> byCategory = new LinkedHashMap<>();
         for (NodeType type : types.all()) {
-            String haystack = (type.label() + " " + type.id() + " " + type.description()).toLowerCase(Locale.ROOT);
-            if (!words.isEmpty() && !haystack.contains(words)) {
+            if (!type.matches(query)) {
                 continue;
             }
             byCategory.computeIfAbsent(type.category(), c -> new ArrayList<>()).add(type);

@@ -363,14 +363,7 @@ final class GraphCanvas extends Canvas {
 
     private GraphGeometry geometry() {
         if (geometry == null) {
-            GC gc = new GC(this);
-            try {
-                gc.setFont(getFont());
-                geometry = GraphGeometry.measure(editing, gc, JFaceResources.getFontRegistry().getBold(
-                        JFaceResources.DEFAULT_FONT));
-            } finally {
-                gc.dispose();
-            }
+            geometry = measure(Set.of(), new Point(0, 0));
         }
         return geometry;
     }
@@ -378,7 +371,7 @@ final class GraphCanvas extends Canvas {
     private void paint(Event e) {
         GraphGeometry g = geometry();
         if (moveOffset != null && (moveOffset.x != 0 || moveOffset.y != 0)) {
-            g = shifted(moveOffset);
+            g = measure(selectedNodes, moveOffset); // where the drag has them; the model moves on release
         }
         Transform transform = new Transform(getDisplay());
         try {
@@ -431,13 +424,13 @@ final class GraphCanvas extends Canvas {
                 input.port().name());
     }
 
-    /** The geometry with the selected nodes where the drag has them now (the model moves on release). */
-    private GraphGeometry shifted(Point offset) {
+    /** The workflow measured with this canvas's fonts, {@code moved} drawn {@code offset} away. */
+    private GraphGeometry measure(Set<Node> moved, Point offset) {
         GC gc = new GC(this);
         try {
             gc.setFont(getFont());
             return GraphGeometry.measure(editing, gc, JFaceResources.getFontRegistry().getBold(
-                    JFaceResources.DEFAULT_FONT), selectedNodes, offset);
+                    JFaceResources.DEFAULT_FONT), moved, offset);
         } finally {
             gc.dispose();
         }

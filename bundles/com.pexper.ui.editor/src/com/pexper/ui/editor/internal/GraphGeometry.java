@@ -48,12 +48,10 @@ final class GraphGeometry {
     private GraphGeometry() {
     }
 
-    /** Measures every node with {@code gc}'s font; the title with the bold one. */
-    static GraphGeometry measure(WorkflowEditing editing, GC gc, Font bold) {
-        return measure(editing, gc, bold, Set.of(), new Point(0, 0));
-    }
-
-    /** The same, with {@code moved} drawn {@code offset} away from where they are: nodes being dragged. */
+    /**
+     * Measures every node with {@code gc}'s font, the title with the bold one; {@code moved} (nodes
+     * being dragged) are drawn {@code offset} away from where they are.
+     */
     static GraphGeometry measure(WorkflowEditing editing, GC gc, Font bold,
             Set<Node> moved, Point offset) {
         GraphGeometry geometry = new GraphGeometry();

@@ -1,9 +1,7 @@
 package com.pexper.ui.editor.internal;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -112,15 +110,7 @@ final class NodeTypeChooser {
     }
 
     private void filter() {
-        String words = search.getText().strip().toLowerCase(Locale.ROOT);
-        List<NodeType> matching = new ArrayList<>();
-        for (NodeType type : fitting) {
-            String haystack = (type.label() + " " + type.id() + " " + type.description()).toLowerCase(Locale.ROOT);
-            if (words.isEmpty() || haystack.contains(words)) {
-                matching.add(type);
-            }
-        }
-        shown = List.copyOf(matching);
+        shown = fitting.stream().filter(type -> type.matches(search.getText())).toList();
         list.removeAll();
         for (NodeType type : shown) {
             TableItem item = new TableItem(list, SWT.NONE);
