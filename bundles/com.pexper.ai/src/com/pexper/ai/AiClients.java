@@ -71,6 +71,31 @@ public interface AiClients extends SettingsProblems {
     @Override
     List<String> settingsProblems();
 
+    /**
+     * Stores a key under a name in these clients' store, bound to the origin of the provider's
+     * address as configured now: the only place it will be sent (as {@code pexper keys set} does).
+     *
+     * @param providerId the provider it is for, or null for none (then only a provider's built-in address takes it)
+     * @return the origin it is bound to, or null without a provider
+     * @throws IllegalArgumentException when the name is not a key name (the message never repeats a pasted key)
+     * @throws AiException when the provider is not installed or its address cannot be used
+     */
+    default String storeKey(String name, String providerId, Secret key) throws AiException, IOException {
+        CredentialStore.checkName(name);
+        String origin = null;
+        if (providerId != null) {
+            ProviderDescriptor descriptor = descriptor(providerId);
+            try {
+                origin = KeyOrigin.of(settings(descriptor).baseUrl());
+            } catch (IllegalArgumentException e) {
+                throw new AiException(AiException.Kind.BAD_REQUEST, providerId + "'s address cannot be used ("
+                        + e.getMessage() + "); fix its baseUrl in PEXPER_HOME/settings/providers.json", null, e);
+            }
+        }
+        credentials().put(name, providerId, key, origin);
+        return origin;
+    }
+
     /** The origin of a provider's built-in address (its extension's, whatever the settings say). */
     static String builtInOrigin(ProviderDescriptor descriptor) {
         return KeyOrigin.of(descriptor.settings().baseUrl());

@@ -47,13 +47,18 @@ public final class WorkflowEditing {
     private final Path baseDirectory;
     private final BasicCommandStack stack = new BasicCommandStack();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** The validator's findings as of the last change; null until asked for after one. */
+    private List<Problem> problems;
 
     /** @param baseDirectory the workflow file's folder: where its relative paths resolve */
     public WorkflowEditing(Workflow workflow, NodeTypeRegistry registry, Path baseDirectory) {
         this.workflow = Objects.requireNonNull(workflow, "workflow");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.baseDirectory = baseDirectory;
-        stack.addCommandStackListener(event -> listeners.forEach(Runnable::run));
+        stack.addCommandStackListener(event -> {
+            problems = null;
+            listeners.forEach(Runnable::run);
+        });
     }
 
     public Workflow workflow() {
@@ -79,9 +84,39 @@ public final class WorkflowEditing {
      * paths aside): what the editor shows on the nodes while the user edits.
      */
     public List<Problem> problems() {
-        // a workflow not saved yet has no folder: its relative paths are taken from where Pexper started
-        return new WorkflowValidator(registry).validate(workflow,
-                baseDirectory != null ? baseDirectory : Path.of("").toAbsolutePath());
+        if (problems == null) {
+            // a workflow not saved yet has no folder: its relative paths are taken from where Pexper started
+            problems = List.copyOf(new WorkflowValidator(registry).validate(workflow,
+                    baseDirectory != null ? baseDirectory : Path.of("").toAbsolutePath()));
+        }
+        return problems;
+    }
+
+    /** The problems of one node, as {@link #problems()} has them. */
+    public List<Problem> problems(Node node) {
+        return problems().stream().filter(p -> node.getId().equals(p.nodeId())).toList();
+    }
+
+    /** The folder the workflow's relative paths resolve against, or null before it is first saved. */
+    public Path baseDirectory() {
+        return baseDirectory;
+    }
+
+    /** The parameters a node's type declares; none when no installed plug-in provides the type. */
+    public List<ParameterSpec> parameters(Node node) {
+        return registry.find(node.getType()).map(type -> {
+            try {
+                return type.signature().parameters();
+            } catch (NodeTypeUnavailableException e) {
+                return List.<ParameterSpec>of();
+            }
+        }).orElse(List.of());
+    }
+
+    /** A parameter's value as the user would type it, or null when it is not set (its default applies). */
+    public String parameterText(Node node, String name) {
+        ParameterValue value = node.getParameter(name);
+        return value == null ? null : ParameterValues.text(value);
     }
 
     public Optional<Node> node(String id) {
@@ -151,13 +186,8 @@ public final class WorkflowEditing {
      * @throws EditRefusedException when the node has no such parameter or the text is not a value of its kind
      */
     public void setParameter(Node node, String name, String text) throws EditRefusedException {
-        ParameterSpec spec = registry.find(node.getType()).flatMap(type -> {
-            try {
-                return type.signature().parameters().stream().filter(p -> p.name().equals(name)).findFirst();
-            } catch (NodeTypeUnavailableException e) {
-                return Optional.empty();
-            }
-        }).orElseThrow(() -> new EditRefusedException(label(node) + " has no parameter '" + name + "'"));
+        ParameterSpec spec = parameters(node).stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new EditRefusedException(label(node) + " has no parameter '" + name + "'"));
         ParameterValue value;
         if (text.isEmpty() && spec.defaultValue() != null) {
             value = null;
@@ -168,7 +198,27 @@ public final class WorkflowEditing {
                 throw new EditRefusedException(spec.label() + ": " + e.getMessage());
             }
         }
+        ParameterValue current = node.getParameter(name);
+        if (value == null ? current == null : current != null && EcoreUtil.equals(current, value)) {
+            return; // nothing to undo: the field was left as it was
+        }
         execute(new SetParameter(node, name, value));
+    }
+
+    /** Names a node as it is shown; blank text gives it back its type's name. */
+    public void setLabel(Node node, String label) {
+        String next = label == null || label.isBlank() ? null : label.strip();
+        if (!Objects.equals(next, node.getLabel())) {
+            execute(new SetLabel(node, next));
+        }
+    }
+
+    /** A node's name as shown: its label, else its type's, else its id. */
+    public String label(Node node) {
+        if (node.getLabel() != null) {
+            return node.getLabel();
+        }
+        return registry.find(node.getType()).map(NodeType::label).orElse(node.getId());
     }
 
     /**
@@ -362,13 +412,6 @@ public final class WorkflowEditing {
     }
 
     // ------------------------------------------------------------------------------- helpers
-
-    private String label(Node node) {
-        if (node.getLabel() != null) {
-            return node.getLabel();
-        }
-        return registry.find(node.getType()).map(NodeType::label).orElse(node.getId());
-    }
 
     /** Whether {@code to} is reached from {@code from} following connections forward. */
     private boolean reaches(Node from, Node to) {

@@ -230,8 +230,12 @@ public final class ProviderTestBench implements AutoCloseable {
         }
     }
 
-    /** The canary as typed, and what base64 of any text containing it must contain (12 bytes: 16 characters). */
-    private static List<String> canaryForms() {
+    /**
+     * The fake key's distinctive part as typed, and what base64 of any text containing the key must
+     * contain (12 bytes: 16 characters, at each of the three alignments, in both alphabets): what to
+     * look for wherever a test wants to show that the key did not go.
+     */
+    public static List<String> canaryForms() {
         List<String> forms = new ArrayList<>(List.of(CANARY));
         byte[] middle = ("-" + CANARY + "-7f3").getBytes(StandardCharsets.US_ASCII);
         for (int skip = 0; skip < 3; skip++) {

@@ -75,7 +75,7 @@ public final class KeysCommand implements Command {
                         throw new UsageException("usage: pexper keys set NAME [--provider ID]; the key is read from"
                                 + " standard input (paste it, or: pexper keys set NAME < file), never from an argument");
                     }
-                    return set(context, store, args.get(1), options.value("provider"));
+                    return set(context, args.get(1), options.value("provider"));
                 }
                 case "allow" -> {
                     if (args.size() != 3) {
@@ -107,7 +107,7 @@ public final class KeysCommand implements Command {
         }
     }
 
-    private int set(CommandContext context, CredentialStore store, String name, String provider) throws UsageException, IOException {
+    private int set(CommandContext context, String name, String provider) throws UsageException, IOException {
         checkName(name);
         String providerId = provider != null ? provider : guessProvider(name);
         ProviderDescriptor descriptor = null;
@@ -115,6 +115,7 @@ public final class KeysCommand implements Command {
             descriptor = ai.registry().find(providerId).orElseThrow(() -> new UsageException("there is no provider '"
                     + providerId + "'; pexper providers lists them"));
         }
+        // the address is checked before the key is asked for, so that nobody types a key in vain
         String origin = descriptor == null ? null : origin(context, descriptor);
         String value = readKey(context, name);
         Secret key;
@@ -125,7 +126,11 @@ public final class KeysCommand implements Command {
                     + " pipe it in: pexper keys set " + name + " < key.txt");
             return ExitCode.INVALID;
         }
-        store.put(name, providerId, key, origin);
+        try {
+            origin = ai.storeKey(name, providerId, key);
+        } catch (AiException e) {
+            throw new UsageException(e.getMessage());
+        }
         context.out().println("Stored the key '" + name + "'" + (providerId != null ? " for " + providerId : "")
                 + " in secure storage. Nodes use it when their key name is '" + name + "'.");
         if (origin != null) {

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param required whether the workflow must set it (only meaningful without a default)
  * @param writes for a FILE parameter: the node writes there (relative paths go to the output
  *        folder), rather than reads; the engine confines both before anything runs
+ * @param multiline for a STRING: text of several lines (a prompt, a template), which editors give
+ *        room to
  */
 public record ParameterSpec(String name, ParameterType type, String label, Object defaultValue, Double min,
-        Double max, List<String> choices, boolean required, String help, boolean writes) {
+        Double max, List<String> choices, boolean required, String help, boolean writes, boolean multiline) {
 
     public ParameterSpec {
         Objects.requireNonNull(name, "name");
@@ -41,6 +43,7 @@ public record ParameterSpec(String name, ParameterType type, String label, Objec
         private boolean required;
         private String help;
         private boolean writes;
+        private boolean multiline;
 
         private Builder(String name, ParameterType type) {
             this.name = name;
@@ -92,8 +95,15 @@ public record ParameterSpec(String name, ParameterType type, String label, Objec
             return this;
         }
 
+        /** Marks a STRING parameter as text of several lines: a prompt, a template, a schema. */
+        public Builder multiline() {
+            this.multiline = true;
+            return this;
+        }
+
         public ParameterSpec build() {
-            return new ParameterSpec(name, type, label, defaultValue, min, max, choices, required, help, writes);
+            return new ParameterSpec(name, type, label, defaultValue, min, max, choices, required, help, writes,
+                    multiline);
         }
     }
 }

@@ -22,6 +22,7 @@ import com.pexper.model.StringParameter;
 import com.pexper.model.WorkflowFactory;
 import com.pexper.model.text.Quote;
 import com.pexper.model.validation.Problem;
+import com.pexper.model.validation.StructureCheck;
 
 /**
  * Turns a node's parameter values from the model into the typed {@link Parameters} its node type
@@ -93,7 +94,11 @@ public final class ParameterValues {
                 case StringParameter p -> p.getValue();
                 default -> null;
             };
-            case CREDENTIAL -> value instanceof CredentialReference p ? p.getCredentialName() : null;
+            case CREDENTIAL -> switch (value) {
+                case CredentialReference p -> p.getCredentialName();
+                case StringParameter p -> p.getValue();
+                default -> null;
+            };
         };
         if (result == null) {
             problems.add(Problem.error("parameter-type", nodeId, "parameter '" + spec.name() + "' should be "
@@ -177,6 +182,50 @@ public final class ParameterValues {
     }
 
     /**
+     * What is wrong with text typed for a parameter, as an editor says it while the user types: not
+     * a value of its kind, outside its range, not one of its choices, or missing; null when nothing
+     * is. Empty text stands for the default, when there is one.
+     */
+    public static String problemWith(String text, ParameterSpec spec) {
+        if (text.isEmpty() && spec.defaultValue() != null) {
+            return null;
+        }
+        if (text.isEmpty() && spec.required()) {
+            return "Required: set a value.";
+        }
+        ParameterValue value;
+        try {
+            value = parse(text, spec);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage() + ".";
+        }
+        List<Problem> problems = new java.util.ArrayList<>();
+        Object typed = fromModel(value, spec, "", problems);
+        if (typed != null) {
+            checkBounds(spec, typed, "", problems);
+        }
+        return problems.isEmpty() ? null : problems.get(0).message() + " " + problems.get(0).fix();
+    }
+
+    /**
+     * A value as a user would type it: the inverse of {@link #parse}, for editors that show the
+     * value as text (a credential shows its name; a key has no place in a workflow).
+     */
+    public static String text(ParameterValue value) {
+        return switch (value) {
+            case StringParameter p -> p.getValue();
+            case IntegerParameter p -> Long.toString(p.getValue());
+            case DecimalParameter p -> format(p.getValue());
+            case BooleanParameter p -> Boolean.toString(p.isValue());
+            case ChoiceParameter p -> p.getValue();
+            case FilePathParameter p -> p.getValue();
+            case ColorParameter p -> p.getValue();
+            case CredentialReference p -> p.getCredentialName();
+            default -> "";
+        };
+    }
+
+    /**
      * Parses a value typed on the command line for a parameter of this kind.
      *
      * @throws IllegalArgumentException with a message saying what is expected
@@ -231,8 +280,12 @@ public final class ParameterValues {
                 yield p;
             }
             case COLOR -> {
+                if (!StructureCheck.COLOR.matcher(text.strip()).matches()) {
+                    throw new IllegalArgumentException("'" + text + "' is not a colour: write #RRGGBB, or #RRGGBBAA with"
+                            + " alpha (e.g. #1E90FF)");
+                }
                 ColorParameter p = f.createColorParameter();
-                p.setValue(text);
+                p.setValue(text.strip());
                 yield p;
             }
             case CREDENTIAL -> {

@@ -24,7 +24,8 @@ public final class StructureCheck {
 
     /** Node ids and port names: letters, digits, '_' and '-', so that "node.port" is unambiguous. */
     public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-    private static final Pattern COLOR = Pattern.compile("#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})");
+    /** A colour as a workflow holds it: #RRGGBB, or #RRGGBBAA with alpha. */
+    public static final Pattern COLOR = Pattern.compile("#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})");
 
     private StructureCheck() {
     }

@@ -69,13 +69,13 @@ record ChatSettings(TextTemplate system, TextTemplate prompt, Double temperature
     }
 
     static ParameterSpec promptParameter(String defaultValue, String help) {
-        ParameterSpec.Builder spec = ParameterSpec.of("prompt", com.pexper.core.node.ParameterType.STRING).label("Prompt")
+        ParameterSpec.Builder spec = ParameterSpec.of("prompt", com.pexper.core.node.ParameterType.STRING).label("Prompt").multiline()
                 .help(help + " {{name}} placeholders become Text inputs. " + TextTemplate.FILTER_HELP);
         return (defaultValue == null ? spec.required() : spec.defaultValue(defaultValue)).build();
     }
 
     static ParameterSpec systemParameter() {
-        return ParameterSpec.of("system", com.pexper.core.node.ParameterType.STRING).label("System").defaultValue("")
+        return ParameterSpec.of("system", com.pexper.core.node.ParameterType.STRING).label("System").defaultValue("").multiline()
                 .help("Instructions that frame every answer (the system prompt); may use {{placeholders}} too.").build();
     }
 }

@@ -38,7 +38,7 @@ public final class ExtractJsonNode implements NodeFactory {
                 .input(PortSpec.required("text", DataType.TEXT, "The text to extract from."))
                 .output(PortSpec.output("json", DataType.JSON, "The extracted data, valid against the schema."));
         ProviderChoice.parameters(signature, "ollama", "The chat model; empty for the provider's default.")
-                .parameter(ParameterSpec.of("schema", ParameterType.STRING).label("JSON Schema").required()
+                .parameter(ParameterSpec.of("schema", ParameterType.STRING).label("JSON Schema").required().multiline()
                         .help("What to extract, as a JSON Schema: {\"type\":\"object\",\"properties\":{\"name\":"
                                 + "{\"type\":\"string\"}},\"required\":[\"name\"]}."))
                 .parameter(ChatSettings.systemParameter())

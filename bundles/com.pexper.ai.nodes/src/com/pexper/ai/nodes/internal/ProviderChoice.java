@@ -34,7 +34,7 @@ record ProviderChoice(String provider, String model, String keyName) {
                                 + " adds (./pexper providers lists them)."))
                 .parameter(ParameterSpec.of("model", ParameterType.STRING).label("Model").defaultValue("")
                         .help(modelHelp))
-                .parameter(ParameterSpec.of("key", ParameterType.STRING).label("Key name").defaultValue("")
+                .parameter(ParameterSpec.of("key", ParameterType.CREDENTIAL).label("Key name").defaultValue("")
                         .help("The name of a stored key (./pexper keys set NAME), never the key itself; empty for the"
                                 + " provider's default name (openai, anthropic, gemini)."));
     }

@@ -38,7 +38,7 @@ public final class FileListNode implements NodeFactory {
     public NodeSignature signature() {
         return NodeSignature.builder()
                 .output(PortSpec.output("files", DataType.listOf(DataType.FILE), "The files, in the order given."))
-                .parameter(ParameterSpec.of("paths", ParameterType.STRING).label("Files").required()
+                .parameter(ParameterSpec.of("paths", ParameterType.STRING).label("Files").required().multiline()
                         .help("One path per line, relative to the workflow's folder; a path with a line break in"
                                 + " its name is written as a JSON string in double quotes."))
                 .build();

@@ -24,7 +24,7 @@ public final class TemplateNode implements NodeFactory {
 
     private static final NodeSignature BASE = NodeSignature.builder()
             .output(PortSpec.output("text", DataType.TEXT, "The filled-in text."))
-            .parameter(ParameterSpec.of("template", ParameterType.STRING).label("Template").required()
+            .parameter(ParameterSpec.of("template", ParameterType.STRING).label("Template").required().multiline()
                     .help("Text with {{name}} placeholders; each becomes an input of the same name. "
                             + TextTemplate.FILTER_HELP))
             .dynamicInputs("one Text input per {{placeholder}} in 'template'")

@@ -18,7 +18,7 @@ public final class TextNode implements NodeFactory {
     public NodeSignature signature() {
         return NodeSignature.builder()
                 .output(PortSpec.output("text", DataType.TEXT, "The text."))
-                .parameter(ParameterSpec.of("text", ParameterType.STRING).label("Text").defaultValue("")
+                .parameter(ParameterSpec.of("text", ParameterType.STRING).label("Text").defaultValue("").multiline()
                         .help("The text to emit."))
                 .build();
     }
