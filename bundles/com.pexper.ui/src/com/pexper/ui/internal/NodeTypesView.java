@@ -13,6 +13,7 @@ import org.eclipse.core.commands.common.NotDefinedException;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
@@ -68,9 +69,26 @@ public final class NodeTypesView extends ViewPart {
         layout.verticalSpacing = 2;
         parent.setLayout(layout);
         search = new Text(parent, SWT.SINGLE | SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
-        search.setMessage("Search node types");
+        search.setMessage("Search node types (Enter adds)");
         search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         search.addListener(SWT.Modify, e -> refresh());
+        // as in a command palette: Enter adds the best match, Down goes into the list
+        search.addListener(SWT.DefaultSelection, e -> {
+            NodeType best = bestMatch();
+            if (best != null) {
+                addToEditor(best);
+            }
+        });
+        search.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.ARROW_DOWN) {
+                NodeType best = bestMatch();
+                if (best != null) {
+                    viewer.setSelection(new StructuredSelection(best), true);
+                    viewer.getControl().setFocus();
+                }
+                e.doit = false;
+            }
+        });
         viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         ColumnViewerToolTipSupport.enableFor(viewer);
@@ -158,6 +176,21 @@ public final class NodeTypesView extends ViewPart {
             getViewSite().getActionBars().getStatusLineManager().setErrorMessage("Cannot add " + type.label()
                     + ": the workflow editor is not installed");
         }
+    }
+
+    /** The type whose label is the search text, else the first one shown; null when none is. */
+    NodeType bestMatch() {
+        String query = search.getText().strip();
+        NodeType first = null;
+        for (Category category : categories()) {
+            for (NodeType type : category.types()) {
+                if (type.label().equalsIgnoreCase(query)) {
+                    return type;
+                }
+                first = first == null ? type : first;
+            }
+        }
+        return first;
     }
 
     private void refresh() {

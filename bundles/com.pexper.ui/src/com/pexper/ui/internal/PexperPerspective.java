@@ -11,6 +11,7 @@ public final class PexperPerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(true);
-        layout.addView(NodeTypesView.ID, IPageLayout.LEFT, 0.25f, layout.getEditorArea());
+        layout.addView(NodeTypesView.ID, IPageLayout.LEFT, 0.22f, layout.getEditorArea());
+        layout.addShowViewShortcut(NodeTypesView.ID);
     }
 }

@@ -68,4 +68,72 @@ public final class EditorProbe {
     public static Point titleOnDisplay(WorkflowEditor editor, Node node) {
         return editor.canvas().toDisplay(editor.canvas().screenTitle(node));
     }
+
+    /** The Properties view, shown (opened when it was closed). */
+    public static PropertiesView properties() throws org.eclipse.ui.PartInitException {
+        return (PropertiesView) org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                .showView(PropertiesView.ID);
+    }
+
+    /** The Problems view, shown. */
+    public static ProblemsView problemsView() throws org.eclipse.ui.PartInitException {
+        return (ProblemsView) org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                .showView(ProblemsView.ID);
+    }
+
+    /** The Problems view's table, for rows to be read and opened. */
+    public static org.eclipse.swt.widgets.Table problemsTable(ProblemsView view) {
+        return view.table().getTable();
+    }
+
+    /** The widget a parameter is edited with: a StyledText, Text, Combo or check box. */
+    public static org.eclipse.swt.widgets.Control field(PropertiesView view, String parameter) {
+        ParameterField field = view.fields().stream().filter(f -> f.spec.name().equals(parameter)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no field for " + parameter));
+        return switch (field) {
+            case TextParameterField f -> f.text();
+            case BooleanParameterField f -> f.box();
+            case ChoiceParameterField f -> f.combo();
+            case FileParameterField f -> f.text();
+            case ColorParameterField f -> f.text();
+            case CredentialParameterField f -> f.combo();
+            default -> throw new IllegalStateException(field.getClass().getName());
+        };
+    }
+
+    /** The parameters the view has fields for, in order. */
+    public static java.util.List<String> fields(PropertiesView view) {
+        return view.fields().stream().map(f -> f.spec.name()).toList();
+    }
+
+    /** What the field says is wrong, or null when it says nothing. */
+    public static String problemShown(PropertiesView view, String parameter) {
+        return view.fields().stream().filter(f -> f.spec.name().equals(parameter)).findFirst().orElseThrow()
+                .problemShown();
+    }
+
+    /** The field the node's shown name is typed into. */
+    public static org.eclipse.swt.widgets.Text labelField(PropertiesView view) {
+        return view.labelField();
+    }
+
+    /** The view's widgets, for their text to be read. */
+    public static org.eclipse.swt.widgets.Control propertiesContent(PropertiesView view) {
+        return view.content();
+    }
+
+    /** What a text field holds. */
+    public static String textOf(org.eclipse.swt.widgets.Control control) {
+        return switch (control) {
+            case org.eclipse.swt.custom.StyledText styled -> styled.getText();
+            case org.eclipse.swt.widgets.Text plain -> plain.getText();
+            case org.eclipse.swt.widgets.Combo combo -> combo.getText();
+            default -> throw new IllegalArgumentException("not a text field: " + control);
+        };
+    }
+
+    /** The nodes selected in the editor now. */
+    public static java.util.Set<Node> selected(WorkflowEditor editor) {
+        return editor.canvas().selectedNodes();
+    }
 }

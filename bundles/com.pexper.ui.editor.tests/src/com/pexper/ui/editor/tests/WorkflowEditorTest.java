@@ -1,5 +1,14 @@
 package com.pexper.ui.editor.tests;
 
+import static com.pexper.ui.editor.tests.UserInput.answerTheNextDialogWith;
+import static com.pexper.ui.editor.tests.UserInput.drag;
+import static com.pexper.ui.editor.tests.UserInput.key;
+import static com.pexper.ui.editor.tests.UserInput.open;
+import static com.pexper.ui.editor.tests.UserInput.openEmpty;
+import static com.pexper.ui.editor.tests.UserInput.page;
+import static com.pexper.ui.editor.tests.UserInput.pump;
+import static com.pexper.ui.editor.tests.UserInput.screenshot;
+import static com.pexper.ui.editor.tests.UserInput.send;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,17 +23,9 @@ import java.util.Map;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
@@ -49,123 +50,17 @@ import com.pexper.ui.editor.internal.WorkflowEditor;
  */
 class WorkflowEditorTest {
 
-    /** Where screenshots go: the build's folder, from where the README's pictures are copied. */
-    private static final Path SHOTS = Path.of(System.getProperty("pexper.screenshots", "target/screenshots"));
-
     @TempDir
     Path folder;
-
-    private static IWorkbenchPage page() {
-        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-    }
 
     @AfterEach
     void closeEditors() {
         page().closeAllEditors(false);
     }
 
-    private static void pump() {
-        Display display = Display.getCurrent();
-        long until = System.currentTimeMillis() + 150;
-        while (System.currentTimeMillis() < until) {
-            if (!display.readAndDispatch()) {
-                display.sleep();
-                display.wake();
-            }
-        }
-        while (display.readAndDispatch()) {
-            // the rest of what is queued
-        }
-    }
-
-    /** A new file with an empty workflow, open in its editor. */
-    private WorkflowEditor openEmpty(String name) throws Exception {
-        Path file = folder.resolve(name);
-        Files.writeString(file, "{\"formatVersion\": 2, \"name\": \"Hello\", \"nodes\": [], \"connections\": []}");
-        return open(file);
-    }
-
-    private static WorkflowEditor open(Path file) throws Exception {
-        // as the workbench opens the files named on the command line
-        ICommandService commands = page().getWorkbenchWindow().getService(ICommandService.class);
-        IHandlerService handlers = page().getWorkbenchWindow().getService(IHandlerService.class);
-        handlers.executeCommand(ParameterizedCommand.generateCommand(commands.getCommand(
-                "com.pexper.ui.editor.openWorkflow"), Map.of("path", file.toString())), null);
-        IEditorPart part = page().getActiveEditor();
-        assertTrue(part instanceof WorkflowEditor, String.valueOf(part));
-        page().getWorkbenchWindow().getShell().forceActive();
-        pump();
-        return (WorkflowEditor) part;
-    }
-
-    /**
-     * A press at {@code from}, moves to {@code to} in steps with the button held, a release there:
-     * a drag, in display coordinates, sent to the control under it as the display would send it.
-     * (Posted through the X server, a press under Xvfb lands where the pointer was before the last
-     * move, so the events go to the widget directly; its listeners and the workbench's filters see them.)
-     */
-    private static void drag(Control control, Point from, Point to) {
-        Point start = control.toControl(from);
-        Point end = control.toControl(to);
-        send(control, SWT.MouseMove, start, 0, 0);
-        send(control, SWT.MouseDown, start, 1, 0);
-        for (int i = 1; i <= 5; i++) {
-            send(control, SWT.MouseMove, new Point(start.x + (end.x - start.x) * i / 5, start.y + (end.y - start.y) * i
-                    / 5), 0, SWT.BUTTON1);
-        }
-        send(control, SWT.MouseUp, end, 1, SWT.BUTTON1);
-    }
-
-    private static void send(Control control, int type, Point at, int button, int stateMask) {
-        Event event = new Event();
-        event.x = at.x;
-        event.y = at.y;
-        event.button = button;
-        event.stateMask = stateMask;
-        event.display = control.getDisplay();
-        event.widget = control;
-        control.notifyListeners(type, event);
-        pump();
-    }
-
-    /** Presses and lets go a key without a character, such as Delete. */
-    private static void key(int keyCode) {
-        Event press = new Event();
-        press.keyCode = keyCode;
-        pressAndRelease(press);
-        pump();
-    }
-
-    private static void pressAndRelease(Event key) {
-        key.type = SWT.KeyDown;
-        assertTrue(Display.getCurrent().post(key));
-        key.type = SWT.KeyUp;
-        Display.getCurrent().post(key);
-    }
-
-    /** Presses the modifier keys, types the character and lets them go, through the display as the keyboard would. */
-    private static void key(char character, int... modifiers) {
-        for (int modifier : modifiers) {
-            Event down = new Event();
-            down.type = SWT.KeyDown;
-            down.keyCode = modifier;
-            assertTrue(Display.getCurrent().post(down));
-        }
-        Event press = new Event();
-        press.character = character;
-        pressAndRelease(press);
-        for (int i = modifiers.length - 1; i >= 0; i--) {
-            Event up = new Event();
-            up.type = SWT.KeyUp;
-            up.keyCode = modifiers[i];
-            Display.getCurrent().post(up);
-        }
-        pump();
-    }
-
     @Test
     void aConnectionDrawnWithTheMouseIsMadeUndoneWithCtrlZAndTheSavedFileRunsHeadless() throws Exception {
-        WorkflowEditor editor = openEmpty("hello.pexper");
+        WorkflowEditor editor = openEmpty(folder, "hello.pexper");
         Path file = editor.file();
         WorkflowEditing editing = EditorProbe.editing(editor);
         // the node repository view comes next; the nodes are added as it will add them
@@ -223,7 +118,7 @@ class WorkflowEditorTest {
 
     @Test
     void aNodeCannotBeConnectedToItself() throws Exception {
-        WorkflowEditor editor = openEmpty("loop.pexper");
+        WorkflowEditor editor = openEmpty(folder, "loop.pexper");
         WorkflowEditing editing = EditorProbe.editing(editor);
         Node template = editing.addNode("com.pexper.nodes.basic.template", 360, 80);
         editing.setParameter(template, "template", "{{a}}");
@@ -236,7 +131,7 @@ class WorkflowEditorTest {
 
     @Test
     void addNodeFromTheNodeTypesPutsItNextToTheSelectedNodeConnectedToIt() throws Exception {
-        WorkflowEditor editor = openEmpty("add.pexper");
+        WorkflowEditor editor = openEmpty(folder, "add.pexper");
         WorkflowEditing editing = EditorProbe.editing(editor);
         addNode("com.pexper.nodes.basic.text");
         assertEquals(1, editing.workflow().getNodes().size(), "added with nothing selected");
@@ -253,7 +148,7 @@ class WorkflowEditorTest {
 
     @Test
     void aMarqueeSelectsNodesThatCtrlCAndCtrlVCopyWithTheirConnectionAndCtrlDDuplicates() throws Exception {
-        WorkflowEditor editor = openEmpty("copy.pexper");
+        WorkflowEditor editor = openEmpty(folder, "copy.pexper");
         WorkflowEditing editing = EditorProbe.editing(editor);
         Node text = editing.addNode("com.pexper.nodes.basic.text", 40, 80);
         Node output = editing.addNode("com.pexper.nodes.basic.output", 300, 80);
@@ -281,7 +176,7 @@ class WorkflowEditorTest {
 
     @Test
     void aConnectionDroppedOnEmptyCanvasOffersTheTypesThatTakeItAndAddsTheChosenOneConnected() throws Exception {
-        WorkflowEditor editor = openEmpty("offer.pexper");
+        WorkflowEditor editor = openEmpty(folder, "offer.pexper");
         WorkflowEditing editing = EditorProbe.editing(editor);
         Node text = editing.addNode("com.pexper.nodes.basic.text", 40, 80);
         pump();
@@ -310,7 +205,7 @@ class WorkflowEditorTest {
 
     @Test
     void ctrlShiftFArrangesTwoHundredPiledNodesWithoutOverlapsAndCtrlZPilesThemAgain() throws Exception {
-        WorkflowEditor editor = openEmpty("two-hundred.pexper");
+        WorkflowEditor editor = openEmpty(folder, "two-hundred.pexper");
         WorkflowEditing editing = EditorProbe.editing(editor);
         // 50 chains of Text -> Template -> Join -> Output, all dropped on one spot
         for (int chain = 0; chain < 50; chain++) {
@@ -343,7 +238,7 @@ class WorkflowEditorTest {
 
     @Test
     void aNodeDroppedOnAConnectionGoesInBetween() throws Exception {
-        WorkflowEditor editor = openEmpty("insert.pexper");
+        WorkflowEditor editor = openEmpty(folder, "insert.pexper");
         WorkflowEditing editing = EditorProbe.editing(editor);
         Node text = editing.addNode("com.pexper.nodes.basic.text", 40, 80);
         Node output = editing.addNode("com.pexper.nodes.basic.output", 600, 80);
@@ -369,7 +264,7 @@ class WorkflowEditorTest {
 
     @Test
     void closingAnEditorWithUnsavedChangesAsksAndCancelKeepsThem() throws Exception {
-        WorkflowEditor editor = openEmpty("unsaved.pexper");
+        WorkflowEditor editor = openEmpty(folder, "unsaved.pexper");
         Path file = editor.file();
         byte[] saved = Files.readAllBytes(file);
         EditorProbe.editing(editor).addNode("com.pexper.nodes.basic.text", 40, 80);
@@ -384,55 +279,9 @@ class WorkflowEditorTest {
         assertArrayEquals(saved, Files.readAllBytes(file), "Don't Save leaves the file as it was");
     }
 
-    /**
-     * Presses the button labelled {@code answer} in the next dialog that opens, and returns its
-     * message followed by its buttons' labels (filled in once it was answered).
-     */
-    private static List<String> answerTheNextDialogWith(String answer) {
-        List<String> seen = new java.util.ArrayList<>();
-        Display display = Display.getCurrent();
-        Shell workbench = page().getWorkbenchWindow().getShell();
-        Runnable look = new Runnable() {
-            @Override
-            public void run() {
-                for (Shell shell : display.getShells()) {
-                    if (shell != workbench && shell.isVisible() && !shell.isDisposed()) {
-                        List<org.eclipse.swt.widgets.Button> buttons = new java.util.ArrayList<>();
-                        StringBuilder message = new StringBuilder();
-                        collect(shell, buttons, message);
-                        seen.add(message.toString());
-                        buttons.forEach(b -> seen.add(b.getText().replace("&", "")));
-                        for (org.eclipse.swt.widgets.Button button : buttons) {
-                            if (button.getText().replace("&", "").equals(answer)) {
-                                button.notifyListeners(SWT.Selection, new Event());
-                                return;
-                            }
-                        }
-                    }
-                }
-                display.timerExec(100, this);
-            }
-        };
-        display.timerExec(100, look);
-        return seen;
-    }
-
-    private static void collect(org.eclipse.swt.widgets.Composite parent, List<org.eclipse.swt.widgets.Button> buttons,
-            StringBuilder message) {
-        for (Control child : parent.getChildren()) {
-            if (child instanceof org.eclipse.swt.widgets.Button button && (button.getStyle() & SWT.PUSH) != 0) {
-                buttons.add(button);
-            } else if (child instanceof org.eclipse.swt.widgets.Label label) {
-                message.append(label.getText()).append(' ');
-            } else if (child instanceof org.eclipse.swt.widgets.Composite composite) {
-                collect(composite, buttons, message);
-            }
-        }
-    }
-
     @Test
     void holdingSpaceADragPansTheViewInsteadOfMovingWhatIsUnderThePointer() throws Exception {
-        WorkflowEditor editor = openEmpty("pan.pexper");
+        WorkflowEditor editor = openEmpty(folder, "pan.pexper");
         WorkflowEditing editing = EditorProbe.editing(editor);
         Node text = editing.addNode("com.pexper.nodes.basic.text", 40, 80);
         pump();
@@ -451,9 +300,9 @@ class WorkflowEditorTest {
 
     @Test
     void openRecentListsTheWorkflowsOpenedLastNewestFirstAndLeavesOutOnesGoneSince() throws Exception {
-        WorkflowEditor first = openEmpty("first.pexper");
+        WorkflowEditor first = openEmpty(folder, "first.pexper");
         Path firstFile = first.file();
-        WorkflowEditor second = openEmpty("second.pexper");
+        WorkflowEditor second = openEmpty(folder, "second.pexper");
         Path secondFile = second.file();
         assertEquals(List.of(secondFile, firstFile), EditorProbe.recent().subList(0, 2));
         page().closeAllEditors(false);
@@ -500,24 +349,5 @@ class WorkflowEditorTest {
             assertFalse(editing.ports(node).placeholder(), node.getType() + " is installed in the test runtime");
         }
         screenshot("editor-product-photos.png");
-    }
-
-    /** The workbench window as it is on screen now, popups over it included, saved as a PNG to look at. */
-    private static void screenshot(String name) throws Exception {
-        Shell shell = page().getWorkbenchWindow().getShell();
-        pump();
-        org.eclipse.swt.graphics.Rectangle bounds = shell.getBounds();
-        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
-        GC gc = new GC(shell.getDisplay());
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-            Files.createDirectories(SHOTS);
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] { image.getImageData() };
-            loader.save(SHOTS.resolve(name).toString(), SWT.IMAGE_PNG);
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
     }
 }

@@ -43,17 +43,13 @@ import com.pexper.model.validation.Problem;
  * it are dimmed), Delete to delete, wheel to scroll, Ctrl+wheel to zoom, middle button to pan. Every
  * change is an edit of {@link WorkflowEditing}, so it can be undone.
  */
-final class GraphCanvas extends Canvas {
+public final class GraphCanvas extends Canvas {
 
     /** What the painter needs to know of the canvas's state. */
     interface View {
         Set<Node> selectedNodes();
 
         Set<Connection> selectedConnections();
-
-        List<Connection> connections();
-
-        Optional<Node> node(String id);
     }
 
     private static final double MIN_ZOOM = 0.2;
@@ -91,7 +87,7 @@ final class GraphCanvas extends Canvas {
     private Point marqueeTo;
 
     /** @param status where the canvas says why an edit was refused, or what is selected */
-    GraphCanvas(Composite parent, WorkflowEditing editing, Consumer<String> status) {
+    public GraphCanvas(Composite parent, WorkflowEditing editing, Consumer<String> status) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         this.editing = editing;
         this.status = status;
@@ -183,6 +179,7 @@ final class GraphCanvas extends Canvas {
         if (previous != null) {
             connectFirstFitting(previous, node);
         }
+        reveal(node); // a chain built this way grows to the right, out of the view
         return node;
     }
 
@@ -245,8 +242,10 @@ final class GraphCanvas extends Canvas {
         return Set.copyOf(selectedNodes);
     }
 
-    void onSelectionChange(Runnable listener) {
+    /** Runs {@code listener} after each change of the selection, until the handle is closed. */
+    AutoCloseable onSelectionChange(Runnable listener) {
         selectionListeners.add(listener);
+        return () -> selectionListeners.remove(listener);
     }
 
     void selectAll() {
@@ -278,11 +277,24 @@ final class GraphCanvas extends Canvas {
         }
     }
 
-    private void select(List<Node> nodes) {
+    void select(List<Node> nodes) {
         selectedNodes.clear();
         selectedConnections.clear();
         selectedNodes.addAll(nodes);
         selectionChanged();
+    }
+
+    /** Scrolls a node into the middle of the view when any of it is outside, keeping the zoom. */
+    void reveal(Node node) {
+        Rectangle b = geometry().box(node).bounds();
+        Rectangle area = getClientArea();
+        Point topLeft = toScreen(new Point(b.x, b.y));
+        Point bottomRight = toScreen(new Point(b.x + b.width, b.y + b.height));
+        if (topLeft.x < 0 || topLeft.y < 0 || bottomRight.x > area.width || bottomRight.y > area.height) {
+            panX = area.width / 2.0 - (b.x + b.width / 2.0) * zoom;
+            panY = area.height / 2.0 - (b.y + b.height / 2.0) * zoom;
+            redraw();
+        }
     }
 
     /**
@@ -308,12 +320,18 @@ final class GraphCanvas extends Canvas {
         return geometry().boxes().stream().map(GraphGeometry.NodeBox::bounds).toList();
     }
 
-    double zoom() {
+    public double zoom() {
         return zoom;
     }
 
+    /** Zooms to a scale (1 is 100 %) around the middle of the view. */
+    public void zoomTo(double scale) {
+        Rectangle area = getClientArea();
+        zoomAt(new Point(area.width / 2, area.height / 2), scale / zoom);
+    }
+
     /** Zooms and scrolls so that the whole workflow fits, at most at 100 %. */
-    void fitToWindow() {
+    public void fitToWindow() {
         Rectangle extent = geometry().extent();
         Rectangle area = getClientArea();
         if (extent.width == 0 || area.width == 0) {
@@ -363,7 +381,7 @@ final class GraphCanvas extends Canvas {
 
     private GraphGeometry geometry() {
         if (geometry == null) {
-            geometry = measure(Set.of(), new Point(0, 0));
+            geometry = measure();
         }
         return geometry;
     }
@@ -371,7 +389,8 @@ final class GraphCanvas extends Canvas {
     private void paint(Event e) {
         GraphGeometry g = geometry();
         if (moveOffset != null && (moveOffset.x != 0 || moveOffset.y != 0)) {
-            g = measure(selectedNodes, moveOffset); // where the drag has them; the model moves on release
+            // where the drag has them; the model moves on release
+            g = g.translated(selectedNodes, moveOffset, editing.workflow().getConnections());
         }
         Transform transform = new Transform(getDisplay());
         try {
@@ -392,7 +411,7 @@ final class GraphCanvas extends Canvas {
                 dragging = new GraphPainter.Dragging(from, connectingTo, over.filter(p -> matchOf(p).connects()),
                         over.map(this::matchOf).orElse(PortMatch.REFUSED));
             }
-            painter.paint(e.gc, g, view(), visible, matches, dragging, problems());
+            painter.paint(e.gc, g, view(), visible, zoom, matches, dragging, problems());
             if (marqueeFrom != null) {
                 painter.paintMarquee(e.gc, marquee());
             }
@@ -412,10 +431,8 @@ final class GraphCanvas extends Canvas {
             return null;
         }
         Node moving = selectedNodes.iterator().next();
-        List<Connection> others = editing.workflow().getConnections().stream()
-                .filter(c -> !c.getSourceNode().equals(moving.getId()) && !c.getTargetNode().equals(moving.getId()))
-                .toList();
-        return geometry().connectionAt(at, others, editing::node)
+        return geometry().connectionAt(at, c -> !c.getSourceNode().equals(moving.getId())
+                && !c.getTargetNode().equals(moving.getId()))
                 .filter(c -> editing.insertion(moving, c).isPresent()).orElse(null);
     }
 
@@ -424,13 +441,13 @@ final class GraphCanvas extends Canvas {
                 input.port().name());
     }
 
-    /** The workflow measured with this canvas's fonts, {@code moved} drawn {@code offset} away. */
-    private GraphGeometry measure(Set<Node> moved, Point offset) {
+    /** The workflow measured with this canvas's fonts. */
+    private GraphGeometry measure() {
         GC gc = new GC(this);
         try {
             gc.setFont(getFont());
             return GraphGeometry.measure(editing, gc, JFaceResources.getFontRegistry().getBold(
-                    JFaceResources.DEFAULT_FONT), moved, offset);
+                    JFaceResources.DEFAULT_FONT));
         } finally {
             gc.dispose();
         }
@@ -451,16 +468,6 @@ final class GraphCanvas extends Canvas {
                 Set<Connection> shown = new LinkedHashSet<>(selectedConnections);
                 shown.add(insertTarget);
                 return shown;
-            }
-
-            @Override
-            public List<Connection> connections() {
-                return editing.workflow().getConnections();
-            }
-
-            @Override
-            public Optional<Node> node(String id) {
-                return editing.node(id);
             }
         };
     }
@@ -509,8 +516,7 @@ final class GraphCanvas extends Canvas {
             selectionChanged();
             return;
         }
-        Optional<Connection> connection = geometry().connectionAt(at, editing.workflow().getConnections(),
-                editing::node);
+        Optional<Connection> connection = geometry().connectionAt(at, c -> true);
         if (!adding) {
             selectedNodes.clear();
             selectedConnections.clear();
@@ -655,6 +661,8 @@ final class GraphCanvas extends Canvas {
             zoomAt(new Point(area.width / 2, area.height / 2), 1 / 1.25);
         } else if ((e.stateMask & SWT.MOD1) != 0 && e.character == '0') {
             fitToWindow();
+        } else if ((e.stateMask & SWT.MOD1) != 0 && e.character == '1') {
+            zoomTo(1);
         } else if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'd' || e.character == 0x04)) {
             duplicateSelection();
         }

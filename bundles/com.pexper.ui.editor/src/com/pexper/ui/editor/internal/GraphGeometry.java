@@ -1,12 +1,13 @@
 package com.pexper.ui.editor.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.GC;
@@ -42,18 +43,25 @@ final class GraphGeometry {
             List<PortAt> inputs, List<PortAt> outputs) {
     }
 
+    /**
+     * A connection where it is drawn: from an output's centre to an input's, and the rectangle its
+     * curve stays within (to leave out what is off screen).
+     */
+    record Wire(Connection connection, PortAt from, PortAt to, Rectangle bounds) {
+    }
+
     private final Map<Node, NodeBox> boxes = new IdentityHashMap<>();
+    private final Map<String, NodeBox> byId = new HashMap<>();
     private final List<NodeBox> order = new ArrayList<>();
+    private final List<Wire> wires = new ArrayList<>();
 
     private GraphGeometry() {
     }
 
     /**
-     * Measures every node with {@code gc}'s font, the title with the bold one; {@code moved} (nodes
-     * being dragged) are drawn {@code offset} away from where they are.
+     * Measures every node with {@code gc}'s font, the title with the bold one.
      */
-    static GraphGeometry measure(WorkflowEditing editing, GC gc, Font bold,
-            Set<Node> moved, Point offset) {
+    static GraphGeometry measure(WorkflowEditing editing, GC gc, Font bold) {
         GraphGeometry geometry = new GraphGeometry();
         Font regular = gc.getFont();
         int line = gc.getFontMetrics().getHeight();
@@ -79,10 +87,7 @@ final class GraphGeometry {
             width = Math.max(MIN_WIDTH, width + 2 * PADDING);
             int top = header + (subtitle != null ? row : 0);
             int height = top + Math.max(1, rows) * row + PADDING / 2;
-            int dx = moved.contains(node) ? offset.x : 0;
-            int dy = moved.contains(node) ? offset.y : 0;
-            Rectangle bounds = new Rectangle((int) Math.round(node.getX()) + dx, (int) Math.round(node.getY()) + dy,
-                    width, height);
+            Rectangle bounds = new Rectangle((int) Math.round(node.getX()), (int) Math.round(node.getY()), width, height);
             List<PortAt> inputs = new ArrayList<>();
             for (int i = 0; i < ports.inputs().size(); i++) {
                 inputs.add(new PortAt(node, ports.inputs().get(i), true,
@@ -93,11 +98,72 @@ final class GraphGeometry {
                 outputs.add(new PortAt(node, ports.outputs().get(i), false,
                         new Point(bounds.x + width, bounds.y + top + i * row + row / 2)));
             }
-            NodeBox box = new NodeBox(node, ports, title, subtitle, bounds, header, row, inputs, outputs);
-            geometry.boxes.put(node, box);
-            geometry.order.add(box);
+            geometry.add(new NodeBox(node, ports, title, subtitle, bounds, header, row, inputs, outputs));
         }
+        geometry.connect(editing.workflow().getConnections());
         return geometry;
+    }
+
+    /**
+     * This geometry with {@code moved} drawn {@code offset} away: what a drag shows on every frame,
+     * without measuring any text again.
+     */
+    GraphGeometry translated(Set<Node> moved, Point offset, List<Connection> connections) {
+        GraphGeometry geometry = new GraphGeometry();
+        for (NodeBox box : order) {
+            if (!moved.contains(box.node())) {
+                geometry.add(box);
+                continue;
+            }
+            Rectangle b = box.bounds();
+            geometry.add(new NodeBox(box.node(), box.ports(), box.title(), box.subtitle(), new Rectangle(b.x + offset.x,
+                    b.y + offset.y, b.width, b.height), box.header(), box.row(), shifted(box.inputs(), offset),
+                    shifted(box.outputs(), offset)));
+        }
+        geometry.connect(connections);
+        return geometry;
+    }
+
+    private static List<PortAt> shifted(List<PortAt> ports, Point offset) {
+        return ports.stream().map(p -> new PortAt(p.node(), p.port(), p.input(), new Point(p.center().x + offset.x,
+                p.center().y + offset.y))).toList();
+    }
+
+    private void add(NodeBox box) {
+        boxes.put(box.node(), box);
+        byId.put(box.node().getId(), box);
+        order.add(box);
+    }
+
+    /** Finds where each connection runs; one whose node or port is not there is not drawn. */
+    private void connect(List<Connection> connections) {
+        for (Connection connection : connections) {
+            NodeBox source = byId.get(connection.getSourceNode());
+            NodeBox target = byId.get(connection.getTargetNode());
+            Optional<PortAt> from = source == null ? Optional.empty() : output(source.node(), connection.getSourcePort());
+            Optional<PortAt> to = target == null ? Optional.empty() : input(target.node(), connection.getTargetPort());
+            if (from.isPresent() && to.isPresent()) {
+                Point a = from.get().center();
+                Point b = to.get().center();
+                int pull = Curves.pull(a, b);
+                int left = Math.min(a.x, b.x - pull);
+                int right = Math.max(a.x + pull, b.x);
+                Rectangle bounds = new Rectangle(left - 2, Math.min(a.y, b.y) - 2, right - left + 4,
+                        Math.abs(a.y - b.y) + 4);
+                wires.add(new Wire(connection, from.get(), to.get(), bounds));
+            }
+        }
+    }
+
+    /** Every connection that can be drawn, in the workflow's order. */
+    List<Wire> wires() {
+        return wires;
+    }
+
+    /** The node with this id, as measured. */
+    Optional<Node> node(String id) {
+        NodeBox box = byId.get(id);
+        return box == null ? Optional.empty() : Optional.of(box.node());
     }
 
     List<NodeBox> boxes() {
@@ -149,15 +215,12 @@ final class GraphGeometry {
                 : box.inputs().stream().filter(p -> p.port().name().equals(name)).findFirst();
     }
 
-    /** The connection whose curve passes within a few pixels of the point. */
-    Optional<Connection> connectionAt(Point p, List<Connection> connections, Function<String, Optional<Node>> nodes) {
-        for (Connection connection : connections) {
-            Optional<PortAt> from = nodes.apply(connection.getSourceNode()).flatMap(n -> output(n,
-                    connection.getSourcePort()));
-            Optional<PortAt> to = nodes.apply(connection.getTargetNode()).flatMap(n -> input(n,
-                    connection.getTargetPort()));
-            if (from.isPresent() && to.isPresent() && Curves.near(from.get().center(), to.get().center(), p, 5)) {
-                return Optional.of(connection);
+    /** The connection {@code among} accepts whose curve passes within a few pixels of the point. */
+    Optional<Connection> connectionAt(Point p, Predicate<Connection> among) {
+        for (Wire wire : wires) {
+            if (wire.bounds().contains(p) && among.test(wire.connection())
+                    && Curves.near(wire.from().center(), wire.to().center(), p, 5)) {
+                return Optional.of(wire.connection());
             }
         }
         return Optional.empty();

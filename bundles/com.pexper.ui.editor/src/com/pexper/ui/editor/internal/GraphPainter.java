@@ -1,5 +1,8 @@
 package com.pexper.ui.editor.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +38,15 @@ final class GraphPainter {
     private static final RGB PLACEHOLDER = new RGB(0xfb, 0xe9, 0xd0);
     private static final RGB ERROR = new RGB(0xd9, 0x30, 0x25);
     private static final RGB WARNING = new RGB(0xe8, 0x9a, 0x0c);
+    /** A shadow's grey as it falls on the background: solid, since drawing with alpha costs more. */
+    private static final RGB SHADOW = new RGB(0xe6, 0xe8, 0xec);
     private static final int GRID_STEP = 20;
+    /**
+     * Below this zoom port names are too small to read (as in ComfyUI): nodes are drawn as outlines
+     * with their titles, and below {@link #TITLE_ZOOM} without any text.
+     */
+    static final double DETAIL_ZOOM = 0.6;
+    static final double TITLE_ZOOM = 0.3;
 
     /** A connection being dragged from an output, to the mouse or to the input it would take. */
     record Dragging(GraphGeometry.PortAt from, Point to, Optional<GraphGeometry.PortAt> over, PortMatch match) {
@@ -43,6 +54,7 @@ final class GraphPainter {
 
     private final Display display;
     private final Font bold;
+    private final Map<RGB, Color> colours = new HashMap<>();
 
     GraphPainter(Display display, Font bold) {
         this.display = display;
@@ -50,36 +62,55 @@ final class GraphPainter {
     }
 
     /**
-     * @param visible the part of the workflow's plane on screen, for the grid
+     * @param visible the part of the workflow's plane on screen: what lies outside is not drawn
+     * @param zoom the scale it is drawn at; below {@link #DETAIL_ZOOM} small text is too small to read and is left out
      * @param matches while dragging, how each input would take the dragged output (null otherwise)
      */
-    void paint(GC gc, GraphGeometry geometry, GraphCanvas.View view, Rectangle visible,
+    void paint(GC gc, GraphGeometry geometry, GraphCanvas.View view, Rectangle visible, double zoom,
             Function<GraphGeometry.PortAt, PortMatch> matches, Dragging dragging, Map<String, List<Problem>> problems) {
+        boolean detail = zoom >= DETAIL_ZOOM;
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
         gc.setBackground(color(BACKGROUND));
         gc.fillRectangle(visible);
-        paintGrid(gc, visible);
+        paintGrid(gc, visible, zoom);
         Set<Node> selectedNodes = view.selectedNodes();
-        Set<Connection> selectedConnections = view.selectedConnections();
-        gc.setLineWidth(2);
-        for (Connection connection : view.connections()) {
-            Optional<GraphGeometry.PortAt> from = view.node(connection.getSourceNode())
-                    .flatMap(n -> geometry.output(n, connection.getSourcePort()));
-            Optional<GraphGeometry.PortAt> to = view.node(connection.getTargetNode())
-                    .flatMap(n -> geometry.input(n, connection.getTargetPort()));
-            if (from.isPresent() && to.isPresent()) {
-                boolean selected = selectedConnections.contains(connection);
-                gc.setForeground(selected ? color(SELECTED) : color(PortColors.of(from.get().port().type())));
-                gc.setLineWidth(selected ? 4 : 2);
-                curve(gc, from.get().center(), to.get().center());
+        // zoomed out, edges a pixel wide do not need smoothing, and smoothing is most of the cost
+        gc.setAntialias(detail ? SWT.ON : SWT.OFF);
+        // at least a pixel and a half wide on screen, however far out
+        int wireWidth = detail ? 2 : Math.max(2, (int) Math.ceil(1.5 / zoom));
+        paintWires(gc, geometry, visible, view.selectedConnections(), wireWidth);
+        List<GraphGeometry.NodeBox> shown = new ArrayList<>();
+        for (GraphGeometry.NodeBox box : geometry.boxes()) {
+            Rectangle b = box.bounds();
+            // the badge and the shadow reach a little beyond the box
+            if (visible.intersects(b.x - 10, b.y - 10, b.width + 20, b.height + 20)) {
+                shown.add(box);
             }
         }
-        for (GraphGeometry.NodeBox box : geometry.boxes()) {
-            paintNode(gc, box, selectedNodes.contains(box.node()), matches);
+        if (detail) {
+            for (GraphGeometry.NodeBox box : shown) {
+                paintNode(gc, box, selectedNodes.contains(box.node()), matches);
+            }
+        } else {
+            paintOutlines(gc, shown, selectedNodes, matches);
+            if (zoom >= TITLE_ZOOM) {
+                gc.setAntialias(SWT.ON);
+                Font regular = gc.getFont();
+                gc.setFont(bold);
+                gc.setForeground(color(TEXT));
+                int lineHeight = gc.getFontMetrics().getHeight();
+                for (GraphGeometry.NodeBox box : shown) {
+                    Rectangle b = box.bounds();
+                    gc.drawText(box.title(), b.x + 10, b.y + (box.header() - lineHeight) / 2, true);
+                }
+                gc.setFont(regular);
+            }
+        }
+        for (GraphGeometry.NodeBox box : shown) {
             List<Problem> found = problems.getOrDefault(box.node().getId(), List.of());
             if (!found.isEmpty()) {
-                paintBadge(gc, box.bounds(), found.stream().anyMatch(Problem::isError));
+                paintBadge(gc, box.bounds(), found.stream().anyMatch(Problem::isError), detail);
             }
         }
         if (dragging != null) {
@@ -101,13 +132,54 @@ final class GraphPainter {
         }
     }
 
+    /**
+     * The connections on screen, as curves in their type's colour: all those of one colour are one
+     * path, stroked once, which is what keeps a large graph smooth to pan.
+     */
+    private void paintWires(GC gc, GraphGeometry geometry, Rectangle visible, Set<Connection> selected, int width) {
+        Map<RGB, Path> byColour = new LinkedHashMap<>();
+        Path highlighted = null;
+        for (GraphGeometry.Wire wire : geometry.wires()) {
+            if (!visible.intersects(wire.bounds())) {
+                continue;
+            }
+            Path path;
+            if (selected.contains(wire.connection())) {
+                highlighted = highlighted == null ? new Path(display) : highlighted;
+                path = highlighted;
+            } else {
+                path = byColour.computeIfAbsent(PortColors.of(wire.from().port().type()), c -> new Path(display));
+            }
+            Point from = wire.from().center();
+            Point to = wire.to().center();
+            int pull = Curves.pull(from, to);
+            path.moveTo(from.x, from.y);
+            path.cubicTo(from.x + pull, from.y, to.x - pull, to.y, to.x, to.y);
+        }
+        gc.setLineWidth(width);
+        byColour.forEach((rgb, path) -> {
+            gc.setForeground(color(rgb));
+            gc.drawPath(path);
+            path.dispose();
+        });
+        if (highlighted != null) {
+            gc.setForeground(color(SELECTED));
+            gc.setLineWidth(2 * width);
+            gc.drawPath(highlighted);
+            highlighted.dispose();
+        }
+    }
+
     /** A round mark on the node's top right corner: red for an error, amber for a warning. */
-    private void paintBadge(GC gc, Rectangle node, boolean error) {
+    private void paintBadge(GC gc, Rectangle node, boolean error, boolean detail) {
         int r = 8;
         int x = node.x + node.width - r;
         int y = node.y - r;
         gc.setBackground(color(error ? ERROR : WARNING));
         gc.fillOval(x - r, y, 2 * r, 2 * r);
+        if (!detail) {
+            return;
+        }
         gc.setForeground(color(NODE));
         Point size = gc.textExtent("!");
         gc.drawText("!", x - size.x / 2, y + r - size.y / 2, true);
@@ -124,25 +196,32 @@ final class GraphPainter {
         gc.drawRectangle(area);
     }
 
-    private void paintGrid(GC gc, Rectangle visible) {
-        gc.setForeground(color(GRID));
-        gc.setLineWidth(1);
-        int startX = Math.floorDiv(visible.x, GRID_STEP) * GRID_STEP;
-        int startY = Math.floorDiv(visible.y, GRID_STEP) * GRID_STEP;
-        for (int x = startX; x <= visible.x + visible.width; x += GRID_STEP) {
-            for (int y = startY; y <= visible.y + visible.height; y += GRID_STEP) {
-                gc.drawPoint(x, y);
-            }
+    /**
+     * Dots every 20 units, or every 40, 80... when zoomed out so far that they would crowd: each row
+     * of dots is one dashed line, so that a screenful of them is a few dozen drawing calls.
+     */
+    private void paintGrid(GC gc, Rectangle visible, double zoom) {
+        int step = GRID_STEP;
+        while (step * zoom < 12) {
+            step *= 2;
         }
+        int startX = Math.floorDiv(visible.x, step) * step;
+        int startY = Math.floorDiv(visible.y, step) * step;
+        int dot = Math.max(1, (int) Math.round(1 / zoom));
+        gc.setForeground(color(GRID));
+        gc.setLineWidth(dot);
+        gc.setLineDash(new int[] { dot, step - dot });
+        for (int y = startY; y <= visible.y + visible.height; y += step) {
+            gc.drawLine(startX - dot / 2, y, visible.x + visible.width + step, y);
+        }
+        gc.setLineStyle(SWT.LINE_SOLID);
     }
 
     private void paintNode(GC gc, GraphGeometry.NodeBox box, boolean selected,
             Function<GraphGeometry.PortAt, PortMatch> matches) {
         Rectangle b = box.bounds();
-        gc.setBackground(color(new RGB(0xd0, 0xd4, 0xdb)));
-        gc.setAlpha(90);
-        gc.fillRoundRectangle(b.x + 2, b.y + 3, b.width, b.height, 12, 12); // shadow
-        gc.setAlpha(255);
+        gc.setBackground(color(SHADOW));
+        gc.fillRoundRectangle(b.x + 2, b.y + 3, b.width, b.height, 12, 12);
         gc.setBackground(color(NODE));
         gc.fillRoundRectangle(b.x, b.y, b.width, b.height, 12, 12);
         gc.setBackground(color(box.ports().placeholder() ? PLACEHOLDER : HEADER));
@@ -178,18 +257,80 @@ final class GraphPainter {
         }
     }
 
+    /**
+     * Nodes zoomed out too far for their text to be read: boxes, title bars and ports in the
+     * colours they have up close, without text. Each kind of shape is one path, filled or stroked
+     * once for all the nodes: a thousand nodes cost a dozen drawing calls.
+     */
+    private void paintOutlines(GC gc, List<GraphGeometry.NodeBox> boxes, Set<Node> selected,
+            Function<GraphGeometry.PortAt, PortMatch> matches) {
+        Path bodies = new Path(display);
+        Path headers = new Path(display);
+        Path placeholders = new Path(display);
+        Path borders = new Path(display);
+        Path highlighted = new Path(display);
+        Map<RGB, Path> ports = new LinkedHashMap<>();
+        Path refused = new Path(display);
+        try {
+            for (GraphGeometry.NodeBox box : boxes) {
+                Rectangle b = box.bounds();
+                bodies.addRectangle(b.x, b.y, b.width, b.height);
+                (box.ports().placeholder() ? placeholders : headers).addRectangle(b.x, b.y, b.width, box.header());
+                (selected.contains(box.node()) ? highlighted : borders).addRectangle(b.x, b.y, b.width, b.height);
+                for (List<GraphGeometry.PortAt> side : List.of(box.inputs(), box.outputs())) {
+                    for (GraphGeometry.PortAt port : side) {
+                        boolean dimmed = matches != null && port.input() && matches.apply(port) == PortMatch.REFUSED;
+                        Path path = dimmed ? refused : ports.computeIfAbsent(PortColors.of(port.port().type()),
+                                c -> new Path(display));
+                        int r = GraphGeometry.PORT_RADIUS;
+                        path.addRectangle(port.center().x - r, port.center().y - r, 2 * r, 2 * r);
+                    }
+                }
+            }
+            gc.setBackground(color(NODE));
+            gc.fillPath(bodies);
+            gc.setBackground(color(HEADER));
+            gc.fillPath(headers);
+            gc.setBackground(color(PLACEHOLDER));
+            gc.fillPath(placeholders);
+            gc.setLineWidth(1);
+            gc.setForeground(color(BORDER));
+            gc.drawPath(borders);
+            gc.setLineWidth(4);
+            gc.setForeground(color(SELECTED));
+            gc.drawPath(highlighted);
+            ports.forEach((rgb, path) -> {
+                gc.setBackground(color(rgb));
+                gc.fillPath(path);
+            });
+            gc.setBackground(color(BORDER));
+            gc.fillPath(refused);
+        } finally {
+            for (Path path : List.of(bodies, headers, placeholders, borders, highlighted, refused)) {
+                path.dispose();
+            }
+            ports.values().forEach(Path::dispose);
+        }
+    }
+
     /** A filled circle in the type's colour (a ring for a list); dimmed when it cannot take what is dragged. */
     private void paintPort(GC gc, GraphGeometry.PortAt port, PortMatch match) {
-        int r = GraphGeometry.PORT_RADIUS + (match != null && match.connects() ? 2 : 0);
+        // filled discs only: a stroked circle costs several times a filled one
+        int r = GraphGeometry.PORT_RADIUS + 1 + (match != null && match.connects() ? 2 : 0);
         Point c = port.center();
-        Color colour = color(PortColors.of(port.port().type()));
-        gc.setAlpha(match == PortMatch.REFUSED ? 60 : 255);
-        gc.setBackground(port.port().type().isList() ? color(NODE) : colour);
+        boolean dimmed = match == PortMatch.REFUSED;
+        if (dimmed) {
+            gc.setAlpha(60);
+        }
+        gc.setBackground(color(PortColors.of(port.port().type())));
         gc.fillOval(c.x - r, c.y - r, 2 * r, 2 * r);
-        gc.setForeground(colour);
-        gc.setLineWidth(2);
-        gc.drawOval(c.x - r, c.y - r, 2 * r, 2 * r);
-        gc.setAlpha(255);
+        if (port.port().type().isList()) {
+            gc.setBackground(color(NODE));
+            gc.fillOval(c.x - r + 2, c.y - r + 2, 2 * r - 4, 2 * r - 4);
+        }
+        if (dimmed) {
+            gc.setAlpha(255);
+        }
     }
 
     private void curve(GC gc, Point from, Point to) {
@@ -205,6 +346,6 @@ final class GraphPainter {
     }
 
     private Color color(RGB rgb) {
-        return new Color(display, rgb); // SWT 3.116+: colours need no disposing
+        return colours.computeIfAbsent(rgb, c -> new Color(display, c)); // SWT 3.116+: colours need no disposing
     }
 }

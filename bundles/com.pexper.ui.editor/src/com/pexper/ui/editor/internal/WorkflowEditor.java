@@ -27,6 +27,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.edit.WorkflowEditing;
+import com.pexper.model.Node;
 import com.pexper.model.Workflow;
 import com.pexper.model.WorkflowFactory;
 import com.pexper.model.io.WorkflowFiles;
@@ -158,6 +159,12 @@ public final class WorkflowEditor extends EditorPart {
 
     GraphCanvas canvas() {
         return canvas;
+    }
+
+    /** Selects a node and scrolls it into view: where the Problems view takes the user. */
+    void show(Node node) {
+        canvas.select(List.of(node));
+        canvas.reveal(node);
     }
 
     /** The file being edited, or null before a new workflow is first saved. */
