@@ -71,6 +71,11 @@ public record PexperHome(Path root) {
         return root.resolve("logs");
     }
 
+    /** The user's copies of the examples that come with Pexper, to open and change freely. */
+    public Path examples() {
+        return root.resolve("examples");
+    }
+
     public Path settings() {
         return root.resolve("settings");
     }

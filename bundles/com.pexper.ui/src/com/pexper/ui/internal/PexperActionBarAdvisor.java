@@ -1,9 +1,15 @@
 package com.pexper.ui.internal;
 
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.ICoolBarManager;
 import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.action.ToolBarContributionItem;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.swt.SWT;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.actions.ActionFactory;
@@ -13,7 +19,7 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 /**
- * File, Edit, Window and Help menus. Their actions are the workbench's retargetable ones: the active
+ * File, Edit, Window and Help menus and the toolbar. Their actions are the workbench's retargetable ones: the active
  * editor (the workflow editor) handles Undo, Delete and the like; New and Open come from the
  * editor's bundle.
  */
@@ -56,11 +62,30 @@ final class PexperActionBarAdvisor extends ActionBarAdvisor {
         resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
         about = register(ActionFactory.ABOUT.create(window));
         views = ContributionItemFactory.VIEWS_SHORTLIST.create(window);
+        // on the toolbar before any editor lends them its own ("Undo Move Node")
+        undo.setToolTipText("Undo");
+        redo.setToolTipText("Redo");
     }
 
     private IWorkbenchAction register(IWorkbenchAction action) {
         super.register(action);
         return action;
+    }
+
+    /** The id of the main toolbar, for other bundles' commands (locationURI toolbar:com.pexper.ui.toolbar). */
+    static final String TOOLBAR = "com.pexper.ui.toolbar";
+
+    /** New and Open (from the editor's bundle), Save, Undo, Redo, then what the editor adds (Arrange). */
+    @Override
+    protected void fillCoolBar(ICoolBarManager coolBar) {
+        IToolBarManager toolbar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
+        toolbar.add(new GroupMarker("file"));
+        toolbar.add(save);
+        toolbar.add(new Separator("edit"));
+        toolbar.add(undo);
+        toolbar.add(redo);
+        toolbar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        coolBar.add(new ToolBarContributionItem(toolbar, TOOLBAR));
     }
 
     @Override
@@ -94,6 +119,7 @@ final class PexperActionBarAdvisor extends ActionBarAdvisor {
         window.add(resetPerspective);
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
         help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        help.add(new Separator());
         help.add(about);
         menuBar.add(file);
         menuBar.add(edit);

@@ -1,5 +1,6 @@
 package com.pexper.ui.internal;
 
+import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IPartListener2;
@@ -29,9 +30,12 @@ final class PexperWindowAdvisor extends WorkbenchWindowAdvisor {
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
         configurer.setTitle(TITLE);
         configurer.setInitialSize(new Point(1280, 800));
-        configurer.setShowCoolBar(false);
+        configurer.setShowCoolBar(true);
         configurer.setShowStatusLine(true);
         configurer.setShowProgressIndicator(true);
+        // a workflow file dragged from the desktop onto the editor area opens in its editor
+        configurer.addEditorAreaTransfer(FileTransfer.getInstance());
+        configurer.configureEditorAreaDropListener(new WorkflowOpener(configurer.getWindow()));
     }
 
     /** The window's title names the active workflow, with a mark for unsaved changes: "*hello.pexper — Pexper". */

@@ -3,18 +3,9 @@ package com.pexper.ui.internal;
 import java.nio.file.Path;
 import java.util.List;
 
-import java.util.Map;
 
-import org.eclipse.core.commands.ExecutionException;
-import org.eclipse.core.commands.NotEnabledException;
-import org.eclipse.core.commands.NotHandledException;
-import org.eclipse.core.commands.ParameterizedCommand;
-import org.eclipse.core.commands.common.NotDefinedException;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.commands.ICommandService;
-import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
@@ -24,8 +15,6 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 /** Opens windows in the Pexper perspective and remembers their layout between sessions. */
 final class PexperWorkbenchAdvisor extends WorkbenchAdvisor {
 
-    /** The workflow editor's command that opens the file given as its "path" parameter. */
-    private static final String OPEN_WORKFLOW = "com.pexper.ui.editor.openWorkflow";
     /** Opened once the window is there: the files named on the command line. */
     private final List<Path> workflows;
 
@@ -69,26 +58,12 @@ final class PexperWorkbenchAdvisor extends WorkbenchAdvisor {
         }
     }
 
-    /**
-     * Opens the workflows named on the command line, each in its editor, through the editor's
-     * Open Workflow command: this bundle knows no editor. One that cannot be opened says why.
-     */
+    /** Opens the workflows named on the command line, each in its editor. */
     @Override
     public void postStartup() {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        if (window == null || workflows.isEmpty()) {
-            return;
-        }
-        ICommandService commands = window.getService(ICommandService.class);
-        IHandlerService handlers = window.getService(IHandlerService.class);
-        for (Path workflow : workflows) {
-            try {
-                handlers.executeCommand(ParameterizedCommand.generateCommand(commands.getCommand(OPEN_WORKFLOW),
-                        Map.of("path", workflow.toString())), null);
-            } catch (ExecutionException | NotDefinedException | NotEnabledException | NotHandledException e) {
-                MessageDialog.openError(window.getShell(), "Cannot open " + workflow.getFileName(), "Cannot open "
-                        + workflow + ": " + e.getMessage());
-            }
+        if (window != null && !workflows.isEmpty()) {
+            new WorkflowOpener(window).open(workflows);
         }
     }
 

@@ -136,4 +136,18 @@ public final class EditorProbe {
     public static java.util.Set<Node> selected(WorkflowEditor editor) {
         return editor.canvas().selectedNodes();
     }
+
+    /** Where the mini-map is on the display, or null while it is not shown. */
+    public static org.eclipse.swt.graphics.Rectangle miniMap(WorkflowEditor editor) {
+        return editor.canvas().miniMapOnDisplay();
+    }
+
+    /** The point of the workflow in the middle of the view. */
+    public static Point centre(WorkflowEditor editor) {
+        return editor.canvas().centre();
+    }
+
+    public static double zoom(WorkflowEditor editor) {
+        return editor.canvas().zoom();
+    }
 }

@@ -159,8 +159,7 @@ class PropertiesViewTest {
         assertEquals("Add Key\u2026", add.getText());
         String[] named = new String[1];
         List<String> dialog = UserInput.answerTheNextDialog(shell -> {
-            List<Text> fields = new ArrayList<>();
-            texts(shell, fields);
+            List<Text> fields = UserInput.all(shell, Text.class);
             Text hidden = fields.stream().filter(t -> (t.getStyle() & SWT.PASSWORD) != 0).findFirst().orElseThrow();
             named[0] = fields.stream().filter(t -> (t.getStyle() & (SWT.PASSWORD | SWT.READ_ONLY)) == 0).findFirst()
                     .orElseThrow().getText();
@@ -203,16 +202,6 @@ class PropertiesViewTest {
             String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             for (String form : forms) {
                 assertFalse(content.contains(form), "the key (as " + form + ") is in " + file);
-            }
-        }
-    }
-
-    private static void texts(Composite parent, List<Text> found) {
-        for (Control child : parent.getChildren()) {
-            if (child instanceof Text text) {
-                found.add(text);
-            } else if (child instanceof Composite composite) {
-                texts(composite, found);
             }
         }
     }

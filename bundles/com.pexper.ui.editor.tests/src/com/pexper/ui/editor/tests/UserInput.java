@@ -278,6 +278,19 @@ final class UserInput {
         }
     }
 
+    /** Every widget of a kind in a window or part of one, in the order they are laid out. */
+    static <T extends Control> List<T> all(Composite parent, Class<T> kind) {
+        List<T> found = new ArrayList<>();
+        for (Control child : parent.getChildren()) {
+            if (kind.isInstance(child)) {
+                found.add(kind.cast(child));
+            } else if (child instanceof Composite composite) {
+                found.addAll(all(composite, kind));
+            }
+        }
+        return found;
+    }
+
     /** The workbench window as it is on screen now, popups over it included, saved as a PNG to look at. */
     static void screenshot(String name) throws Exception {
         Shell shell = page().getWorkbenchWindow().getShell();

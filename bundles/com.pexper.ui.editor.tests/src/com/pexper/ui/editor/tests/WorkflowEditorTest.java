@@ -232,6 +232,18 @@ class WorkflowEditorTest {
         }
         screenshot("editor-200-nodes-arranged.png");
         System.out.println("arranged 200 nodes (and redrew) in " + millis + " ms");
+
+        assertEquals(null, EditorProbe.miniMap(editor), "all of it is in view: no map");
+        key('1', SWT.MOD1);
+        assertEquals(1.0, EditorProbe.zoom(editor), 1e-9, "Ctrl+1: actual size");
+        org.eclipse.swt.graphics.Rectangle map = EditorProbe.miniMap(editor);
+        assertNotNull(map, "larger than the view: the mini-map shows where the view is");
+        screenshot("editor-200-nodes-minimap.png");
+        Point before = EditorProbe.centre(editor);
+        UserInput.click(EditorProbe.canvas(editor), new Point(map.x + 8, map.y + map.height / 2));
+        Point after = EditorProbe.centre(editor);
+        assertTrue(after.x < before.x - 200, "a click on the map's left edge took the view left: " + before + " -> "
+                + after);
         key('z', SWT.MOD1);
         assertArrayEquals(piled, WorkflowFiles.toBytes(editing.workflow()), "one Ctrl+Z puts them all back");
     }

@@ -32,5 +32,6 @@ final class EditingAction extends Action {
         setEnabled(enabled.getAsBoolean());
         String detail = what == null ? null : what.get();
         setText(detail == null ? verb : verb + " " + detail);
+        setToolTipText(getText()); // the toolbar's Undo says what it would undo, as the menu does
     }
 }

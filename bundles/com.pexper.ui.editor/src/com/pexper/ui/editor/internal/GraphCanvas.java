@@ -1,6 +1,8 @@
 package com.pexper.ui.editor.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +19,7 @@ import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.dnd.DropTargetAdapter;
 import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
@@ -40,7 +43,8 @@ import com.pexper.model.validation.Problem;
 /**
  * The workflow drawn on a canvas, and the mouse and keys on it: click to select (Shift or Ctrl to
  * add), drag a node to move it, drag from an output to an input to connect (inputs that cannot take
- * it are dimmed), Delete to delete, wheel to scroll, Ctrl+wheel to zoom, middle button to pan. Every
+ * it are dimmed), Delete to delete, wheel to scroll, Ctrl+wheel to zoom, middle button to pan, a
+ * click on the mini-map (shown while the workflow is larger than the view) to go there. Every
  * change is an edit of {@link WorkflowEditing}, so it can be undone.
  */
 public final class GraphCanvas extends Canvas {
@@ -59,10 +63,13 @@ public final class GraphCanvas extends Canvas {
 
     private final WorkflowEditing editing;
     private final GraphPainter painter;
+    private final MiniMap miniMap;
     private final Set<Node> selectedNodes = new LinkedHashSet<>();
     private final Set<Connection> selectedConnections = new LinkedHashSet<>();
     private final Consumer<String> status;
     private final List<Runnable> selectionListeners = new ArrayList<>();
+    private Consumer<List<Path>> filesDropped = files -> {
+    };
     private GraphGeometry geometry;
     /** The validator's problems by node id, as of the last change; null until asked for. */
     private Map<String, List<Problem>> problems;
@@ -76,6 +83,8 @@ public final class GraphCanvas extends Canvas {
     private GraphGeometry.PortAt connectingFrom;
     private Point connectingTo;
     private Point panFrom;
+    /** A press on the mini-map: the view follows the mouse there until it is let go. */
+    private boolean onMap;
     /** Space held down: a left drag pans, as in drawing programs. */
     private boolean spaceHeld;
     /** While one node is dragged over a connection it can go into: that connection, drawn highlighted. */
@@ -94,12 +103,14 @@ public final class GraphCanvas extends Canvas {
         this.painter = new GraphPainter(getDisplay(), JFaceResources.getFontRegistry().getBold(
                 JFaceResources.DEFAULT_FONT));
         setFont(JFaceResources.getDefaultFont());
+        this.miniMap = new MiniMap(getDisplay());
         AutoCloseable following = editing.onChange(() -> {
             selectedNodes.retainAll(editing.workflow().getNodes());
             selectedConnections.retainAll(editing.workflow().getConnections());
             changed();
         });
         addListener(SWT.Dispose, e -> {
+            miniMap.dispose();
             try {
                 following.close();
             } catch (Exception ignored) {
@@ -126,10 +137,13 @@ public final class GraphCanvas extends Canvas {
     /** What a view that lists node types puts on the clipboard of a drag: this prefix and the type's id. */
     static final String NODE_TYPE_DRAG_PREFIX = "com.pexper.nodeType:";
 
-    /** A node type dragged from the Node Types view is added where it is dropped. */
+    /**
+     * A node type dragged from the Node Types view is added where it is dropped; workflow files
+     * dragged from the desktop go to {@link #onFilesDropped}, as they would anywhere on the window.
+     */
     private void acceptNodeTypesDropped() {
         DropTarget target = new DropTarget(this, DND.DROP_COPY | DND.DROP_MOVE);
-        target.setTransfer(TextTransfer.getInstance());
+        target.setTransfer(TextTransfer.getInstance(), FileTransfer.getInstance());
         target.addDropListener(new DropTargetAdapter() {
             @Override
             public void dragEnter(DropTargetEvent event) {
@@ -138,12 +152,19 @@ public final class GraphCanvas extends Canvas {
 
             @Override
             public void drop(DropTargetEvent event) {
-                if (event.data instanceof String text && text.startsWith(NODE_TYPE_DRAG_PREFIX)) {
+                if (event.data instanceof String[] files) {
+                    filesDropped.accept(Arrays.stream(files).map(Path::of).toList());
+                } else if (event.data instanceof String text && text.startsWith(NODE_TYPE_DRAG_PREFIX)) {
                     Point at = toModel(toControl(event.x, event.y));
                     add(text.substring(NODE_TYPE_DRAG_PREFIX.length()), at.x, at.y);
                 }
             }
         });
+    }
+
+    /** Where files dropped on the canvas go (the editor opens the workflows among them). */
+    void onFilesDropped(Consumer<List<Path>> receiver) {
+        filesDropped = receiver;
     }
 
     /** Adds a node of the type at (x, y) in the workflow's coordinates, and selects it. */
@@ -398,10 +419,7 @@ public final class GraphCanvas extends Canvas {
             transform.scale((float) zoom, (float) zoom);
             e.gc.setTransform(transform);
             e.gc.setFont(getFont());
-            Rectangle area = getClientArea();
-            Point topLeft = toModel(new Point(area.x, area.y));
-            Rectangle visible = new Rectangle(topLeft.x - 1, topLeft.y - 1, (int) (area.width / zoom) + 2,
-                    (int) (area.height / zoom) + 2);
+            Rectangle visible = visible();
             GraphPainter.Dragging dragging = null;
             Function<GraphGeometry.PortAt, PortMatch> matches = null;
             if (connectingFrom != null && connectingTo != null) {
@@ -419,6 +437,48 @@ public final class GraphCanvas extends Canvas {
             e.gc.setTransform(null);
             transform.dispose();
         }
+        // the map shows the workflow as it is, not as a drag has it, so that it is not drawn again each frame
+        if (miniMap.shown(getClientArea(), geometry(), visible())) {
+            miniMap.paint(e.gc, getClientArea(), geometry(), visible());
+        }
+    }
+
+    /** The part of the workflow's plane on screen, in its coordinates. */
+    private Rectangle visible() {
+        Rectangle area = getClientArea();
+        Point topLeft = toModel(new Point(area.x, area.y));
+        return new Rectangle(topLeft.x - 1, topLeft.y - 1, (int) (area.width / zoom) + 2, (int) (area.height / zoom) + 2);
+    }
+
+    /** Whether a point on screen is on the mini-map, while it is shown. */
+    private boolean onMiniMap(Point screen) {
+        Rectangle area = getClientArea();
+        return miniMap.shown(area, geometry(), visible()) && miniMap.bounds(area).contains(screen);
+    }
+
+    /** Where the mini-map is on the display, or null while it is not shown. */
+    Rectangle miniMapOnDisplay() {
+        Rectangle area = getClientArea();
+        if (!miniMap.shown(area, geometry(), visible())) {
+            return null;
+        }
+        Rectangle b = miniMap.bounds(area);
+        Point at = toDisplay(b.x, b.y);
+        return new Rectangle(at.x, at.y, b.width, b.height);
+    }
+
+    /** The point of the workflow in the middle of the view. */
+    Point centre() {
+        Rectangle area = getClientArea();
+        return toModel(new Point(area.width / 2, area.height / 2));
+    }
+
+    /** Scrolls so that a point of the workflow is in the middle of the view. */
+    private void centreOn(Point model) {
+        Rectangle area = getClientArea();
+        panX = area.width / 2.0 - model.x * zoom;
+        panY = area.height / 2.0 - model.y * zoom;
+        redraw();
     }
 
     /**
@@ -484,6 +544,11 @@ public final class GraphCanvas extends Canvas {
 
     private void mouseDown(Event e) {
         setFocus();
+        if (e.button == 1 && onMiniMap(new Point(e.x, e.y))) {
+            onMap = true;
+            centreOn(miniMap.modelAt(new Point(e.x, e.y), getClientArea(), geometry()));
+            return;
+        }
         if (e.button == 2 || (e.button == 1 && spaceHeld)) {
             panFrom = new Point(e.x, e.y);
             return;
@@ -536,7 +601,9 @@ public final class GraphCanvas extends Canvas {
     }
 
     private void mouseMove(Event e) {
-        if (panFrom != null) {
+        if (onMap) {
+            centreOn(miniMap.modelAt(new Point(e.x, e.y), getClientArea(), geometry()));
+        } else if (panFrom != null) {
             panX += e.x - panFrom.x;
             panY += e.y - panFrom.y;
             panFrom = new Point(e.x, e.y);
@@ -556,6 +623,10 @@ public final class GraphCanvas extends Canvas {
     }
 
     private void mouseUp(Event e) {
+        if (onMap) {
+            onMap = false;
+            return;
+        }
         if (panFrom != null) {
             panFrom = null;
             return;

@@ -80,6 +80,19 @@ public final class WorkflowEditor extends EditorPart {
     @Override
     public void createPartControl(Composite parent) {
         canvas = new GraphCanvas(parent, editing, this::status);
+        canvas.onFilesDropped(files -> {
+            for (Path dropped : files) {
+                if (dropped.toString().endsWith("." + WorkflowFiles.EXTENSION)) {
+                    try {
+                        getSite().getPage().openEditor(new WorkflowFileInput(dropped), ID);
+                    } catch (PartInitException e) {
+                        MessageDialog.openError(getSite().getShell(), "Cannot open the workflow", e.getMessage());
+                    }
+                } else {
+                    status("Not opened: " + dropped.getFileName() + " is not a workflow (.pexper).");
+                }
+            }
+        });
         EditingAction undo = new EditingAction("Undo", editing::undo, editing::canUndo, editing::undoLabel);
         EditingAction redo = new EditingAction("Redo", editing::redo, editing::canRedo, editing::redoLabel);
         EditingAction delete = new EditingAction("Delete", canvas::deleteSelection, () -> true, null);
