@@ -21,6 +21,8 @@ import org.eclipse.swt.dnd.DropTargetAdapter;
 import org.eclipse.swt.dnd.DropTargetEvent;
 import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -74,6 +76,11 @@ public final class GraphCanvas extends Canvas {
     /** The validator's problems by node id, as of the last change; null until asked for. */
     private Map<String, List<Problem>> problems;
     private double zoom = 1;
+    /** The desktop's text size against 96 dpi; see {@link #scale()}. */
+    private final double textScale;
+    /** The canvas's fonts: the workbench's, at the size they have at 96 dpi (the transform enlarges them). */
+    private final Font regularFont;
+    private final Font boldFont;
     private double panX = 40;
     private double panY = 40;
 
@@ -100,9 +107,11 @@ public final class GraphCanvas extends Canvas {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         this.editing = editing;
         this.status = status;
-        this.painter = new GraphPainter(getDisplay(), JFaceResources.getFontRegistry().getBold(
-                JFaceResources.DEFAULT_FONT));
-        setFont(JFaceResources.getDefaultFont());
+        this.textScale = Math.max(1, getDisplay().getDPI().y / 96.0);
+        this.regularFont = unscaled(JFaceResources.getDefaultFont());
+        this.boldFont = unscaled(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
+        this.painter = new GraphPainter(getDisplay(), boldFont);
+        setFont(regularFont);
         this.miniMap = new MiniMap(getDisplay());
         AutoCloseable following = editing.onChange(() -> {
             selectedNodes.retainAll(editing.workflow().getNodes());
@@ -111,6 +120,10 @@ public final class GraphCanvas extends Canvas {
         });
         addListener(SWT.Dispose, e -> {
             miniMap.dispose();
+            if (textScale > 1) {
+                regularFont.dispose();
+                boldFont.dispose();
+            }
             try {
                 following.close();
             } catch (Exception ignored) {
@@ -132,6 +145,19 @@ public final class GraphCanvas extends Canvas {
         });
         addListener(SWT.MouseHover, this::hover);
         acceptNodeTypesDropped();
+    }
+
+    /** A font at the size it has at 96 dpi: the same font where text is not scaled (a new one to dispose otherwise). */
+    private Font unscaled(Font font) {
+        if (textScale == 1) {
+            return font;
+        }
+        FontData[] data = font.getFontData();
+        for (FontData d : data) {
+            // whole points (SWT's API): a little off at some scales, and boxes are measured, so nothing clips
+            d.setHeight(Math.max(1, (int) Math.round(d.getHeight() / textScale)));
+        }
+        return new Font(getDisplay(), data);
     }
 
     /** What a view that lists node types puts on the clipboard of a drag: this prefix and the type's id. */
@@ -305,15 +331,20 @@ public final class GraphCanvas extends Canvas {
         selectionChanged();
     }
 
-    /** Scrolls a node into the middle of the view when any of it is outside, keeping the zoom. */
+    /** Scrolls just far enough for all of a node to be in view (with a margin), keeping the zoom. */
     void reveal(Node node) {
         Rectangle b = geometry().box(node).bounds();
         Rectangle area = getClientArea();
+        int margin = 24;
         Point topLeft = toScreen(new Point(b.x, b.y));
         Point bottomRight = toScreen(new Point(b.x + b.width, b.y + b.height));
-        if (topLeft.x < 0 || topLeft.y < 0 || bottomRight.x > area.width || bottomRight.y > area.height) {
-            panX = area.width / 2.0 - (b.x + b.width / 2.0) * zoom;
-            panY = area.height / 2.0 - (b.y + b.height / 2.0) * zoom;
+        double dx = bottomRight.x > area.width - margin ? area.width - margin - bottomRight.x : 0;
+        double dy = bottomRight.y > area.height - margin ? area.height - margin - bottomRight.y : 0;
+        dx = topLeft.x + dx < margin ? margin - topLeft.x : dx; // its title matters most
+        dy = topLeft.y + dy < margin ? margin - topLeft.y : dy;
+        if (dx != 0 || dy != 0) {
+            panX += dx;
+            panY += dy;
             redraw();
         }
     }
@@ -345,6 +376,15 @@ public final class GraphCanvas extends Canvas {
         return zoom;
     }
 
+    /**
+     * Screen pixels per unit of the workflow's plane: the zoom, times how much larger than at
+     * 96 dpi the desktop draws text (GTK's text scaling, 150 % say, which SWT does not scale
+     * widgets for), so that nodes keep their proportions and places at every text size.
+     */
+    private double scale() {
+        return zoom * textScale;
+    }
+
     /** Zooms to a scale (1 is 100 %) around the middle of the view. */
     public void zoomTo(double scale) {
         Rectangle area = getClientArea();
@@ -359,9 +399,9 @@ public final class GraphCanvas extends Canvas {
             return;
         }
         zoom = Math.max(MIN_ZOOM, Math.min(1, Math.min((area.width - 80.0) / extent.width,
-                (area.height - 80.0) / extent.height)));
-        panX = (area.width - extent.width * zoom) / 2 - extent.x * zoom;
-        panY = (area.height - extent.height * zoom) / 2 - extent.y * zoom;
+                (area.height - 80.0) / extent.height) / textScale));
+        panX = (area.width - extent.width * scale()) / 2 - extent.x * scale();
+        panY = (area.height - extent.height * scale()) / 2 - extent.y * scale();
         redraw();
     }
 
@@ -416,7 +456,7 @@ public final class GraphCanvas extends Canvas {
         Transform transform = new Transform(getDisplay());
         try {
             transform.translate((float) panX, (float) panY);
-            transform.scale((float) zoom, (float) zoom);
+            transform.scale((float) scale(), (float) scale());
             e.gc.setTransform(transform);
             e.gc.setFont(getFont());
             Rectangle visible = visible();
@@ -429,7 +469,7 @@ public final class GraphCanvas extends Canvas {
                 dragging = new GraphPainter.Dragging(from, connectingTo, over.filter(p -> matchOf(p).connects()),
                         over.map(this::matchOf).orElse(PortMatch.REFUSED));
             }
-            painter.paint(e.gc, g, view(), visible, zoom, matches, dragging, problems());
+            painter.paint(e.gc, g, view(), visible, scale(), matches, dragging, problems());
             if (marqueeFrom != null) {
                 painter.paintMarquee(e.gc, marquee());
             }
@@ -447,7 +487,8 @@ public final class GraphCanvas extends Canvas {
     private Rectangle visible() {
         Rectangle area = getClientArea();
         Point topLeft = toModel(new Point(area.x, area.y));
-        return new Rectangle(topLeft.x - 1, topLeft.y - 1, (int) (area.width / zoom) + 2, (int) (area.height / zoom) + 2);
+        return new Rectangle(topLeft.x - 1, topLeft.y - 1, (int) (area.width / scale()) + 2,
+                (int) (area.height / scale()) + 2);
     }
 
     /** Whether a point on screen is on the mini-map, while it is shown. */
@@ -476,8 +517,8 @@ public final class GraphCanvas extends Canvas {
     /** Scrolls so that a point of the workflow is in the middle of the view. */
     private void centreOn(Point model) {
         Rectangle area = getClientArea();
-        panX = area.width / 2.0 - model.x * zoom;
-        panY = area.height / 2.0 - model.y * zoom;
+        panX = area.width / 2.0 - model.x * scale();
+        panY = area.height / 2.0 - model.y * scale();
         redraw();
     }
 
@@ -506,8 +547,7 @@ public final class GraphCanvas extends Canvas {
         GC gc = new GC(this);
         try {
             gc.setFont(getFont());
-            return GraphGeometry.measure(editing, gc, JFaceResources.getFontRegistry().getBold(
-                    JFaceResources.DEFAULT_FONT));
+            return GraphGeometry.measure(editing, gc, boldFont);
         } finally {
             gc.dispose();
         }
@@ -533,11 +573,11 @@ public final class GraphCanvas extends Canvas {
     }
 
     private Point toModel(Point screen) {
-        return new Point((int) Math.round((screen.x - panX) / zoom), (int) Math.round((screen.y - panY) / zoom));
+        return new Point((int) Math.round((screen.x - panX) / scale()), (int) Math.round((screen.y - panY) / scale()));
     }
 
     private Point toScreen(Point model) {
-        return new Point((int) Math.round(model.x * zoom + panX), (int) Math.round(model.y * zoom + panY));
+        return new Point((int) Math.round(model.x * scale() + panX), (int) Math.round(model.y * scale() + panY));
     }
 
     // ------------------------------------------------------------------------------ mouse and keys

@@ -63,7 +63,7 @@ final class GraphPainter {
 
     /**
      * @param visible the part of the workflow's plane on screen: what lies outside is not drawn
-     * @param zoom the scale it is drawn at; below {@link #DETAIL_ZOOM} small text is too small to read and is left out
+     * @param zoom screen pixels per unit of the plane; below {@link #DETAIL_ZOOM} small text is too small to read and is left out
      * @param matches while dragging, how each input would take the dragged output (null otherwise)
      */
     void paint(GC gc, GraphGeometry geometry, GraphCanvas.View view, Rectangle visible, double zoom,

@@ -34,11 +34,10 @@ final class MiniMap {
         return new Rectangle(area.width - WIDTH - MARGIN, area.height - HEIGHT - MARGIN, WIDTH, HEIGHT);
     }
 
-    /** Whether it is shown: when some of the workflow is off screen, and the canvas has room for it. */
+    /** Whether it is shown: when the workflow is larger than the view, and the canvas has room for it. */
     boolean shown(Rectangle area, GraphGeometry geometry, Rectangle visible) {
         Rectangle extent = geometry.extent();
-        boolean larger = extent.width > 0 && !(visible.contains(extent.x, extent.y)
-                && visible.contains(extent.x + extent.width, extent.y + extent.height));
+        boolean larger = extent.width > visible.width || extent.height > visible.height;
         return larger && area.width > 3 * WIDTH && area.height > 3 * HEIGHT;
     }
 

@@ -60,10 +60,12 @@ abstract class ParameterField {
         layout.marginHeight = 2;
         layout.verticalSpacing = 2;
         row.setLayout(layout);
-        Label name = new Label(row, SWT.NONE);
-        name.setText(spec.label() + (spec.required() && spec.defaultValue() == null ? " *" : ""));
-        name.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
-        name.setToolTipText(spec.name() + " (" + spec.type().description() + ")");
+        if (spec.type() != ParameterType.BOOLEAN) { // a check box says its name itself
+            Label name = new Label(row, SWT.NONE);
+            name.setText(spec.label() + (spec.required() && spec.defaultValue() == null ? " *" : ""));
+            name.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
+            name.setToolTipText(spec.name() + " (" + spec.type().description() + ")");
+        }
         Composite editor = new Composite(row, SWT.NONE);
         editor.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         createEditor(editor);

@@ -138,13 +138,14 @@ public final class PropertiesView extends ViewPart {
     }
 
     private void header(WorkflowEditing editing, Node shown) {
-        Label title = new Label(content, SWT.NONE);
+        Label title = new Label(content, SWT.WRAP);
         title.setFont(JFaceResources.getHeaderFont());
         title.setText(editing.registry().find(shown.getType()).map(t -> t.label()).orElse(shown.getType()));
-        title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        Label id = new Label(content, SWT.WRAP);
-        id.setLayoutData(wrapping());
-        id.setText("Node " + shown.getId() + " \u00b7 " + shown.getType());
+        title.setLayoutData(wrapping());
+        title.setToolTipText(shown.getType());
+        Label id = new Label(content, SWT.NONE);
+        id.setText("Node \u201c" + shown.getId() + "\u201d");
+        id.setToolTipText("The node's id in the workflow file; its type is " + shown.getType() + ".");
         id.setForeground(content.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
         Label name = new Label(content, SWT.NONE);
         name.setText("Name shown");
