@@ -205,6 +205,47 @@ public final class WorkflowEditing {
         execute(new SetParameter(node, name, value));
     }
 
+    /** The titled frames around nodes, as saved in the workflow's metadata. */
+    public List<NodeGroup> groups() {
+        return NodeGroup.of(workflow);
+    }
+
+    /**
+     * Puts a titled frame around nodes (Ctrl+G): one undoable edit, saved in the workflow's
+     * metadata.
+     *
+     * @throws EditRefusedException when no node is given, or the title is blank
+     */
+    public NodeGroup group(Collection<Node> nodes, String title) throws EditRefusedException {
+        if (nodes.isEmpty()) {
+            throw new EditRefusedException("select the nodes to group first");
+        }
+        if (title == null || title.isBlank()) {
+            throw new EditRefusedException("a group needs a title");
+        }
+        Set<String> taken = workflow.getMetadata().keySet();
+        int n = 1;
+        while (taken.contains(NodeGroup.PREFIX + n)) {
+            n++;
+        }
+        NodeGroup group = new NodeGroup(NodeGroup.PREFIX + n, title.strip(), nodes.stream().map(Node::getId).toList());
+        execute(new SetMetadata("Group " + nodes.size() + " Nodes", workflow, group.key(), group.value()));
+        return group;
+    }
+
+    /** Gives a group a new title; a blank one leaves it as it was. */
+    public void renameGroup(NodeGroup group, String title) {
+        if (title != null && !title.isBlank() && !title.strip().equals(group.title())) {
+            NodeGroup renamed = new NodeGroup(group.key(), title.strip(), group.nodeIds());
+            execute(new SetMetadata("Rename Group", workflow, group.key(), renamed.value()));
+        }
+    }
+
+    /** Takes a group's frame away; its nodes stay. */
+    public void ungroup(NodeGroup group) {
+        execute(new SetMetadata("Ungroup", workflow, group.key(), null));
+    }
+
     /** Names a node as it is shown; blank text gives it back its type's name. */
     public void setLabel(Node node, String label) {
         String next = label == null || label.isBlank() ? null : label.strip();

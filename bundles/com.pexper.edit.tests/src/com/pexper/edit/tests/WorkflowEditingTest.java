@@ -23,6 +23,7 @@ import com.pexper.core.engine.RunResult;
 import com.pexper.core.node.ContributedNodeTypes;
 import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.edit.EditRefusedException;
+import com.pexper.edit.NodeGroup;
 import com.pexper.edit.PortMatch;
 import com.pexper.edit.WorkflowEditing;
 import com.pexper.model.Connection;
@@ -259,5 +260,33 @@ class WorkflowEditingTest {
         placeholder.move(List.of(gone), 10, 10);
         placeholder.undo();
         assertArrayEquals(before, WorkflowFiles.toBytes(workflow), "its settings are kept as they were");
+    }
+
+    @Test
+    void aGroupIsATitledFrameSavedInTheMetadataThatTheFileKeepsAndUndoTakesAway() throws Exception {
+        Node name = editing.addNode(TEXT, 0, 0);
+        Node greet = editing.addNode(TEMPLATE, 200, 0);
+        Node result = editing.addNode(OUTPUT, 400, 0);
+        byte[] before = bytes();
+        assertThrows(EditRefusedException.class, () -> editing.group(List.of(), "Nothing"));
+        assertThrows(EditRefusedException.class, () -> editing.group(List.of(name), " "));
+        NodeGroup group = editing.group(List.of(name, greet), "Greeting");
+        assertEquals(List.of(new NodeGroup("pexper.group.1", "Greeting", List.of(name.getId(), greet.getId()))),
+                editing.groups());
+        Path file = folder.resolve("grouped.pexper");
+        WorkflowFiles.save(editing.workflow(), file);
+        WorkflowEditing reopened = new WorkflowEditing(WorkflowFiles.load(file), registry, folder);
+        assertEquals(editing.groups(), reopened.groups(), "the file keeps the group");
+        editing.renameGroup(group, "Hello part");
+        assertEquals("Hello part", editing.groups().get(0).title());
+        NodeGroup second = editing.group(List.of(result), "Result");
+        assertEquals("pexper.group.2", second.key(), "a key of its own");
+        editing.ungroup(editing.groups().get(0));
+        assertEquals(List.of(second), editing.groups(), "ungrouped: the frame goes, the nodes stay");
+        assertEquals(3, editing.workflow().getNodes().size());
+        for (int i = 0; i < 4; i++) {
+            editing.undo();
+        }
+        assertArrayEquals(before, bytes(), "four undos: no group, the same file as before");
     }
 }

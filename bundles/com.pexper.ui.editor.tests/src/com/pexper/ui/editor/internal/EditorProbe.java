@@ -150,4 +150,9 @@ public final class EditorProbe {
     public static double zoom(WorkflowEditor editor) {
         return editor.canvas().zoom();
     }
+
+    /** A point in the title bar of a group's frame, in display coordinates. */
+    public static Point groupTitleOnDisplay(WorkflowEditor editor, int index) {
+        return editor.canvas().toDisplay(editor.canvas().screenGroupTitle(index));
+    }
 }

@@ -152,6 +152,11 @@ class PropertiesViewTest {
         Node prompt = addAndSelect(editor, "com.pexper.ai.prompt");
         typeOver(EditorProbe.field(view, "provider"), "openai");
         key(SWT.CR);
+        typeOver(EditorProbe.field(view, "temperature"), "warm");
+        assertEquals("'warm' is not a number.", EditorProbe.problemShown(view, "temperature"), "a decimal, checked");
+        typeOver(EditorProbe.field(view, "temperature"), "0.2");
+        key(SWT.CR);
+        assertEquals("0.2", editing.parameterText(prompt, "temperature"));
         Combo keys = (Combo) EditorProbe.field(view, "key");
         assertEquals("(the provider's own: openai)", keys.getText(), "unset: the provider's default name");
         Button add = Arrays.stream(keys.getParent().getChildren()).filter(c -> c instanceof Button).map(Button.class::cast)

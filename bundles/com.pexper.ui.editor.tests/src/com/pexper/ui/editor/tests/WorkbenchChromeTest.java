@@ -75,7 +75,7 @@ class WorkbenchChromeTest {
         assertTrue(file.containsAll(List.of("New Workflow", "Open Workflow...", "Open Recent", "Open Example", "Save",
                 "Save As...", "Close Editor", "Exit")), file.toString());
         List<String> edit = menu("Edit");
-        assertTrue(edit.containsAll(List.of("Undo", "Redo", "Cut", "Copy", "Paste", "Delete", "Select All", "Arrange")),
+        assertTrue(edit.containsAll(List.of("Undo", "Redo", "Cut", "Copy", "Paste", "Delete", "Select All", "Arrange", "Group...", "Ungroup")),
                 edit.toString());
         assertEquals(List.of("Zoom In", "Zoom Out", "Actual Size", "Fit to Window"), menu("View"));
         List<String> help = menu("Help");

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
+import com.pexper.edit.NodeGroup;
 import com.pexper.edit.WorkflowEditing;
 import com.pexper.model.Node;
 import com.pexper.model.io.WorkflowFiles;
@@ -289,6 +290,41 @@ class WorkflowEditorTest {
         answerTheNextDialogWith("Don't Save");
         assertTrue(page().closeEditor(editor, true));
         assertArrayEquals(saved, Files.readAllBytes(file), "Don't Save leaves the file as it was");
+    }
+
+    @Test
+    void ctrlGPutsATitledFrameAroundTheSelectedNodesAndDraggingItsTitleMovesThemAllInOneEdit() throws Exception {
+        WorkflowEditor editor = openEmpty(folder, "groups.pexper");
+        WorkflowEditing editing = EditorProbe.editing(editor);
+        Node first = editing.addNode("com.pexper.nodes.basic.text", 40, 100);
+        Node second = editing.addNode("com.pexper.nodes.basic.text", 300, 100);
+        Node apart = editing.addNode("com.pexper.nodes.basic.text", 40, 320);
+        pump();
+        Control canvas = EditorProbe.canvas(editor);
+        UserInput.click(canvas, EditorProbe.titleOnDisplay(editor, first));
+        Point other = canvas.toControl(EditorProbe.titleOnDisplay(editor, second));
+        send(canvas, SWT.MouseDown, other, 1, SWT.MOD1); // Ctrl+click adds it
+        send(canvas, SWT.MouseUp, other, 1, SWT.MOD1 | SWT.BUTTON1);
+        List<String> asked = UserInput.answerTheNextDialog(shell -> {
+            org.eclipse.swt.widgets.Text title = UserInput.all(shell, org.eclipse.swt.widgets.Text.class).get(0);
+            title.setText("Inputs");
+        }, "OK");
+        key('g', SWT.MOD1);
+        assertTrue(asked.get(0).contains("2 nodes"), asked.toString());
+        assertEquals(List.of(new NodeGroup("pexper.group.1", "Inputs", List.of(first.getId(), second.getId()))),
+                editing.groups());
+        screenshot("editor-group.png");
+
+        Point bar = EditorProbe.groupTitleOnDisplay(editor, 0);
+        drag(canvas, bar, new Point(bar.x + 100, bar.y + 50));
+        assertEquals(140, first.getX(), 1, "dragging the group's title moved its nodes");
+        assertEquals(400, second.getX(), 1);
+        assertEquals(40, apart.getX(), "and only those");
+        UserInput.focus(canvas); // back from the dialog, the window takes a moment to have the keyboard again
+        key('z', SWT.MOD1);
+        assertEquals(40, first.getX(), 1, "one Ctrl+Z puts both back");
+        assertEquals(300, second.getX(), 1);
+        assertEquals(1, editing.groups().size(), "the group is still there");
     }
 
     @Test

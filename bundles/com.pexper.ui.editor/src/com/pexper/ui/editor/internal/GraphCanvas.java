@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DropTarget;
@@ -35,6 +38,7 @@ import com.pexper.core.node.NodeType;
 import com.pexper.core.node.NodeTypeUnavailableException;
 import com.pexper.core.node.PortSpec;
 import com.pexper.edit.EditRefusedException;
+import com.pexper.edit.NodeGroup;
 import com.pexper.edit.PortMatch;
 import com.pexper.edit.WorkflowEditing;
 import com.pexper.model.Connection;
@@ -144,6 +148,8 @@ public final class GraphCanvas extends Canvas {
             }
         });
         addListener(SWT.MouseHover, this::hover);
+        addListener(SWT.MouseDoubleClick, e -> geometry().frameTitleAt(toModel(new Point(e.x, e.y)))
+                .ifPresent(frame -> renameGroup(frame.group())));
         acceptNodeTypesDropped();
     }
 
@@ -349,6 +355,44 @@ public final class GraphCanvas extends Canvas {
         }
     }
 
+    /** Ctrl+G: a titled frame around the selected nodes, its title asked for ("Group" unless changed). */
+    void groupSelection() {
+        if (selectedNodes.isEmpty()) {
+            status.accept("Select the nodes to group first (a marquee, or Ctrl+click).");
+            return;
+        }
+        InputDialog ask = new InputDialog(getShell(), "Group Nodes", "A title for the frame around the "
+                + selectedNodes.size() + (selectedNodes.size() == 1 ? " node:" : " nodes:"), "Group",
+                text -> text.isBlank() ? "A group needs a title." : null);
+        if (ask.open() == Window.OK) {
+            try {
+                editing.group(selectedNodes, ask.getValue());
+            } catch (EditRefusedException refused) {
+                status.accept("Not grouped: " + refused.getMessage() + ".");
+            }
+        }
+    }
+
+    /** Ctrl+Shift+G: takes away the frames of the groups whose nodes are all selected; the nodes stay. */
+    void ungroupSelection() {
+        Set<String> ids = new HashSet<>();
+        selectedNodes.forEach(n -> ids.add(n.getId()));
+        for (NodeGroup group : editing.groups()) {
+            if (ids.containsAll(group.nodeIds().stream().filter(id -> editing.node(id).isPresent()).toList())) {
+                editing.ungroup(group);
+            }
+        }
+    }
+
+    /** A double-click on a group's title: a new title for it. */
+    private void renameGroup(NodeGroup group) {
+        InputDialog ask = new InputDialog(getShell(), "Rename Group", "The group's title:", group.title(),
+                text -> text.isBlank() ? "A group needs a title." : null);
+        if (ask.open() == Window.OK) {
+            editing.renameGroup(group, ask.getValue());
+        }
+    }
+
     /**
      * Auto-arrange: the selected nodes when two or more are selected, else all, left to right by
      * their connections without overlaps; one undoable edit. A whole workflow is then fitted to the window.
@@ -409,6 +453,12 @@ public final class GraphCanvas extends Canvas {
     Optional<Point> screenPoint(Node node, String port, boolean input) {
         Optional<GraphGeometry.PortAt> at = input ? geometry().input(node, port) : geometry().output(node, port);
         return at.map(p -> toScreen(p.center()));
+    }
+
+    /** A point in the title bar of the index-th group's frame, on screen. */
+    Point screenGroupTitle(int index) {
+        Rectangle bar = geometry().frames().get(index).titleBar();
+        return toScreen(new Point(bar.x + 8, bar.y + bar.height / 2));
     }
 
     /** Where a node's title bar is on screen. */
@@ -621,6 +671,17 @@ public final class GraphCanvas extends Canvas {
             selectionChanged();
             return;
         }
+        Optional<GraphGeometry.Frame> frame = geometry().frameTitleAt(at);
+        if (frame.isPresent()) {
+            // a group's title bar: the group is taken hold of, its nodes move with it
+            selectedNodes.clear();
+            selectedConnections.clear();
+            frame.get().group().nodeIds().forEach(id -> editing.node(id).ifPresent(selectedNodes::add));
+            pressed = at;
+            moveOffset = new Point(0, 0);
+            selectionChanged();
+            return;
+        }
         Optional<Connection> connection = geometry().connectionAt(at, c -> true);
         if (!adding) {
             selectedNodes.clear();
@@ -776,6 +837,11 @@ public final class GraphCanvas extends Canvas {
             zoomTo(1);
         } else if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'd' || e.character == 0x04)) {
             duplicateSelection();
+        } else if ((e.stateMask & SWT.MOD1) != 0 && (e.stateMask & SWT.SHIFT) != 0 && (e.keyCode == 'g'
+                || e.keyCode == 'G')) {
+            ungroupSelection();
+        } else if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'g' || e.character == 0x07)) {
+            groupSelection();
         }
     }
 

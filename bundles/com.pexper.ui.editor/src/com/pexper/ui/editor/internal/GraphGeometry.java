@@ -16,6 +16,7 @@ import org.eclipse.swt.graphics.Rectangle;
 
 import com.pexper.core.node.NodeType;
 import com.pexper.core.node.PortSpec;
+import com.pexper.edit.NodeGroup;
 import com.pexper.edit.NodePorts;
 import com.pexper.edit.WorkflowEditing;
 import com.pexper.model.Connection;
@@ -50,6 +51,17 @@ final class GraphGeometry {
     record Wire(Connection connection, PortAt from, PortAt to, Rectangle bounds) {
     }
 
+    /** A group's frame: around its nodes' boxes, with its title in a bar along the top. */
+    record Frame(NodeGroup group, Rectangle bounds, int header) {
+        Rectangle titleBar() {
+            return new Rectangle(bounds.x, bounds.y, bounds.width, header);
+        }
+    }
+
+    /** How far a frame reaches beyond its nodes. */
+    private static final int FRAME_PADDING = 14;
+
+    private final List<Frame> frames = new ArrayList<>();
     private final Map<Node, NodeBox> boxes = new IdentityHashMap<>();
     private final Map<String, NodeBox> byId = new HashMap<>();
     private final List<NodeBox> order = new ArrayList<>();
@@ -101,6 +113,7 @@ final class GraphGeometry {
             geometry.add(new NodeBox(node, ports, title, subtitle, bounds, header, row, inputs, outputs));
         }
         geometry.connect(editing.workflow().getConnections());
+        geometry.frame(editing.groups(), header);
         return geometry;
     }
 
@@ -121,7 +134,40 @@ final class GraphGeometry {
                     shifted(box.outputs(), offset)));
         }
         geometry.connect(connections);
+        geometry.frame(frames.stream().map(Frame::group).toList(), frames.isEmpty() ? 0 : frames.get(0).header());
         return geometry;
+    }
+
+    /** Puts a frame around each group's nodes that are there; a group with none left is not drawn. */
+    private void frame(List<NodeGroup> groups, int header) {
+        for (NodeGroup group : groups) {
+            Rectangle around = null;
+            for (String id : group.nodeIds()) {
+                NodeBox box = byId.get(id);
+                if (box != null) {
+                    around = around == null ? new Rectangle(box.bounds().x, box.bounds().y, box.bounds().width,
+                            box.bounds().height) : around.union(box.bounds());
+                }
+            }
+            if (around != null) {
+                frames.add(new Frame(group, new Rectangle(around.x - FRAME_PADDING, around.y - FRAME_PADDING - header,
+                        around.width + 2 * FRAME_PADDING, around.height + 2 * FRAME_PADDING + header), header));
+            }
+        }
+    }
+
+    List<Frame> frames() {
+        return frames;
+    }
+
+    /** The frame whose title bar is under the point, the last drawn first. */
+    Optional<Frame> frameTitleAt(Point p) {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            if (frames.get(i).titleBar().contains(p)) {
+                return Optional.of(frames.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<PortAt> shifted(List<PortAt> ports, Point offset) {
@@ -232,6 +278,9 @@ final class GraphGeometry {
         for (NodeBox box : order) {
             all = all == null ? new Rectangle(box.bounds().x, box.bounds().y, box.bounds().width, box.bounds().height)
                     : all.union(box.bounds());
+        }
+        for (Frame frame : frames) {
+            all = all == null ? frame.bounds() : all.union(frame.bounds());
         }
         return all == null ? new Rectangle(0, 0, 0, 0) : all;
     }

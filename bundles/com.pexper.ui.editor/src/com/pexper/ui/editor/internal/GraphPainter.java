@@ -40,6 +40,9 @@ final class GraphPainter {
     private static final RGB WARNING = new RGB(0xe8, 0x9a, 0x0c);
     /** A shadow's grey as it falls on the background: solid, since drawing with alpha costs more. */
     private static final RGB SHADOW = new RGB(0xe6, 0xe8, 0xec);
+    private static final RGB FRAME = new RGB(0xe6, 0xee, 0xfb);
+    private static final RGB FRAME_TITLE = new RGB(0xd3, 0xe1, 0xf8);
+    private static final RGB FRAME_BORDER = new RGB(0xa9, 0xc1, 0xea);
     private static final int GRID_STEP = 20;
     /**
      * Below this zoom port names are too small to read (as in ComfyUI): nodes are drawn as outlines
@@ -74,6 +77,7 @@ final class GraphPainter {
         gc.setBackground(color(BACKGROUND));
         gc.fillRectangle(visible);
         paintGrid(gc, visible, zoom);
+        paintFrames(gc, geometry, visible, zoom >= TITLE_ZOOM);
         Set<Node> selectedNodes = view.selectedNodes();
         // zoomed out, edges a pixel wide do not need smoothing, and smoothing is most of the cost
         gc.setAntialias(detail ? SWT.ON : SWT.OFF);
@@ -167,6 +171,32 @@ final class GraphPainter {
             gc.setLineWidth(2 * width);
             gc.drawPath(highlighted);
             highlighted.dispose();
+        }
+    }
+
+    /** Groups' frames, under everything else: a tinted area with the title in a bar along its top. */
+    private void paintFrames(GC gc, GraphGeometry geometry, Rectangle visible, boolean titles) {
+        for (GraphGeometry.Frame frame : geometry.frames()) {
+            Rectangle b = frame.bounds();
+            if (!visible.intersects(b)) {
+                continue;
+            }
+            gc.setBackground(color(FRAME));
+            gc.fillRoundRectangle(b.x, b.y, b.width, b.height, 14, 14);
+            gc.setBackground(color(FRAME_TITLE));
+            gc.fillRoundRectangle(b.x, b.y, b.width, frame.header(), 14, 14);
+            gc.fillRectangle(b.x, b.y + frame.header() - 7, b.width, 7);
+            gc.setForeground(color(FRAME_BORDER));
+            gc.setLineWidth(1);
+            gc.drawRoundRectangle(b.x, b.y, b.width, b.height, 14, 14);
+            if (titles) {
+                Font regular = gc.getFont();
+                gc.setFont(bold);
+                gc.setForeground(color(TEXT));
+                int line = gc.getFontMetrics().getHeight();
+                gc.drawText(frame.group().title(), b.x + 10, b.y + (frame.header() - line) / 2, true);
+                gc.setFont(regular);
+            }
         }
     }
 
