@@ -155,4 +155,9 @@ public final class EditorProbe {
     public static Point groupTitleOnDisplay(WorkflowEditor editor, int index) {
         return editor.canvas().toDisplay(editor.canvas().screenGroupTitle(index));
     }
+
+    /** What the legend lists: the kinds of value the workflow's ports carry. */
+    public static java.util.List<String> legend(WorkflowEditor editor) {
+        return editor.canvas().legend();
+    }
 }

@@ -396,6 +396,7 @@ class WorkflowEditorTest {
         for (Node node : editing.workflow().getNodes()) {
             assertFalse(editing.ports(node).placeholder(), node.getType() + " is installed in the test runtime");
         }
+        assertEquals(List.of("File", "Image"), EditorProbe.legend(editor), "the legend names the colours it has");
         screenshot("editor-product-photos.png");
     }
 }

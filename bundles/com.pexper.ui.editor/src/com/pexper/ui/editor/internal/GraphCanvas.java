@@ -455,6 +455,11 @@ public final class GraphCanvas extends Canvas {
         return at.map(p -> toScreen(p.center()));
     }
 
+    /** What the legend lists. */
+    List<String> legend() {
+        return geometry().valueTypes().stream().map(t -> t.displayName()).toList();
+    }
+
     /** A point in the title bar of the index-th group's frame, on screen. */
     Point screenGroupTitle(int index) {
         Rectangle bar = geometry().frames().get(index).titleBar();
@@ -526,6 +531,10 @@ public final class GraphCanvas extends Canvas {
         } finally {
             e.gc.setTransform(null);
             transform.dispose();
+        }
+        Rectangle area = getClientArea();
+        if (area.width > 400 && area.height > 300) {
+            painter.paintLegend(e.gc, area, geometry().valueTypes(), JFaceResources.getDefaultFont());
         }
         // the map shows the workflow as it is, not as a drag has it, so that it is not drawn again each frame
         if (miniMap.shown(getClientArea(), geometry(), visible())) {

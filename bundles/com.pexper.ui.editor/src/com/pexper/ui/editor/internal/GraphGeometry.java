@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import org.eclipse.swt.graphics.Font;
@@ -14,6 +15,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 
+import com.pexper.core.data.DataType;
 import com.pexper.core.node.NodeType;
 import com.pexper.core.node.PortSpec;
 import com.pexper.edit.NodeGroup;
@@ -62,6 +64,8 @@ final class GraphGeometry {
     private static final int FRAME_PADDING = 14;
 
     private final List<Frame> frames = new ArrayList<>();
+    /** Found when first asked for (every paint asks). */
+    private List<DataType> valueTypes;
     private final Map<Node, NodeBox> boxes = new IdentityHashMap<>();
     private final Map<String, NodeBox> byId = new HashMap<>();
     private final List<NodeBox> order = new ArrayList<>();
@@ -158,6 +162,24 @@ final class GraphGeometry {
 
     List<Frame> frames() {
         return frames;
+    }
+
+    /** The kinds of value the workflow's ports carry (a list as its element), in a stable order: what the legend lists. */
+    List<DataType> valueTypes() {
+        if (valueTypes != null) {
+            return valueTypes;
+        }
+        Map<String, DataType> types = new TreeMap<>();
+        for (NodeBox box : order) {
+            for (List<PortAt> side : List.of(box.inputs(), box.outputs())) {
+                for (PortAt port : side) {
+                    DataType type = port.port().type().isList() ? port.port().type().element() : port.port().type();
+                    types.putIfAbsent(type.displayName(), type);
+                }
+            }
+        }
+        valueTypes = List.copyOf(types.values());
+        return valueTypes;
     }
 
     /** The frame whose title bar is under the point, the last drawn first. */

@@ -19,6 +19,7 @@ import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 
+import com.pexper.core.data.DataType;
 import com.pexper.edit.PortMatch;
 import com.pexper.model.Connection;
 import com.pexper.model.Node;
@@ -213,6 +214,47 @@ final class GraphPainter {
         gc.setForeground(color(NODE));
         Point size = gc.textExtent("!");
         gc.drawText("!", x - size.x / 2, y + r - size.y / 2, true);
+    }
+
+    /**
+     * The legend in the lower left corner, in the workbench's own font (no transform): a dot in
+     * each colour the workflow's ports have, and the kind of value it stands for; a ring is a list.
+     */
+    void paintLegend(GC gc, Rectangle area, List<DataType> types, Font font) {
+        if (types.isEmpty()) {
+            return;
+        }
+        gc.setFont(font);
+        int line = gc.getFontMetrics().getHeight();
+        int width = 0;
+        for (DataType type : types) {
+            width = Math.max(width, gc.textExtent(type.displayName()).x);
+        }
+        String list = "ring: a list";
+        width = Math.max(width, gc.textExtent(list).x) + line + 16;
+        int height = (types.size() + 1) * line + 10;
+        int x = 12;
+        int y = area.height - height - 12;
+        gc.setAntialias(SWT.ON);
+        gc.setBackground(color(NODE));
+        gc.fillRoundRectangle(x, y, width, height, 8, 8);
+        gc.setForeground(color(BORDER));
+        gc.setLineWidth(1);
+        gc.drawRoundRectangle(x, y, width, height, 8, 8);
+        int r = Math.max(4, line / 4);
+        for (int i = 0; i <= types.size(); i++) {
+            int cy = y + 5 + i * line + line / 2;
+            boolean ring = i == types.size();
+            RGB rgb = ring ? MUTED : PortColors.of(types.get(i));
+            gc.setBackground(color(rgb));
+            gc.fillOval(x + 8, cy - r, 2 * r, 2 * r);
+            if (ring) {
+                gc.setBackground(color(NODE));
+                gc.fillOval(x + 10, cy - r + 2, 2 * r - 4, 2 * r - 4);
+            }
+            gc.setForeground(color(ring ? MUTED : TEXT));
+            gc.drawText(ring ? list : types.get(i).displayName(), x + 8 + 2 * r + 6, cy - line / 2, true);
+        }
     }
 
     /** The rectangle a marquee selection is being drawn with. */
