@@ -54,6 +54,7 @@ class WorkbenchTest {
         for (TreeItem category : tree.getItems()) {
             for (TreeItem type : category.getItems()) {
                 texts.add(type.getText());
+                assertNotNull(type.getImage(), type.getText() + " shows its ports' colours");
             }
         }
         assertTrue(texts.contains("Text template"), texts.toString());

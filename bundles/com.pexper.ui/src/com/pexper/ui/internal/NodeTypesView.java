@@ -22,6 +22,7 @@ import org.eclipse.swt.dnd.DragSourceAdapter;
 import org.eclipse.swt.dnd.DragSourceEvent;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -50,6 +51,7 @@ public final class NodeTypesView extends ViewPart {
     private static final String NODE_TYPE_DRAG_PREFIX = "com.pexper.nodeType:";
 
     private TreeViewer viewer;
+    private PortSwatches swatches;
     private Text search;
     /** Held while the view is open: the registry component stays active as long as someone holds it. */
     private final ServiceTracker<NodeTypeRegistry, NodeTypeRegistry> registry = new ServiceTracker<>(
@@ -90,6 +92,7 @@ public final class NodeTypesView extends ViewPart {
             }
         });
         viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
+        swatches = new PortSwatches(parent.getDisplay());
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(new ITreeContentProvider() {
@@ -117,6 +120,11 @@ public final class NodeTypesView extends ViewPart {
             @Override
             public String getText(Object element) {
                 return element instanceof Category category ? category.name() : ((NodeType) element).label();
+            }
+
+            @Override
+            public Image getImage(Object element) {
+                return element instanceof NodeType type ? swatches.of(type) : null;
             }
 
             @Override
@@ -208,6 +216,9 @@ public final class NodeTypesView extends ViewPart {
             // removing a listener from a set does not fail
         }
         registry.close();
+        if (swatches != null) {
+            swatches.dispose();
+        }
         super.dispose();
     }
 

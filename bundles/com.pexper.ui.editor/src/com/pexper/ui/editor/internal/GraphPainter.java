@@ -24,6 +24,7 @@ import com.pexper.edit.PortMatch;
 import com.pexper.model.Connection;
 import com.pexper.model.Node;
 import com.pexper.model.validation.Problem;
+import com.pexper.ui.graph.PortColors;
 
 /** Draws a workflow: the grid, connections as curves in their type's colour, nodes with their ports. */
 final class GraphPainter {

@@ -1,4 +1,4 @@
-package com.pexper.ui.editor.internal;
+package com.pexper.ui.graph;
 
 import java.util.Map;
 
@@ -7,10 +7,11 @@ import org.eclipse.swt.graphics.RGB;
 import com.pexper.core.data.DataType;
 
 /**
- * One colour per data type, the same on ports, connections and in the node repository, so that a
- * user sees at a glance what fits where. A list has its element's colour (drawn as a ring).
+ * One colour per data type, the same on ports, connections, in the editor's legend and in the Node
+ * Repository, so that a user sees at a glance what fits where. A list has its element's colour
+ * (drawn as a ring).
  */
-final class PortColors {
+public final class PortColors {
 
     private static final Map<String, RGB> BY_TYPE = Map.of(
             "text", new RGB(0x3d, 0x8b, 0xe0),
@@ -24,7 +25,7 @@ final class PortColors {
     private PortColors() {
     }
 
-    static RGB of(DataType type) {
+    public static RGB of(DataType type) {
         DataType element = type.isList() ? type.element() : type;
         return BY_TYPE.getOrDefault(element.id(), ANY);
     }
