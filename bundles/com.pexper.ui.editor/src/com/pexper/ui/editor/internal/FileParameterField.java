@@ -1,5 +1,7 @@
 package com.pexper.ui.editor.internal;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -72,8 +74,14 @@ final class FileParameterField extends ParameterField {
     private void startIn(Consumer<String> filterPath) {
         Path base = host.baseDirectory();
         if (base != null) {
-            Path current = text.getText().isBlank() ? base : base.resolve(text.getText()).getParent();
-            filterPath.accept((current != null ? current : base).toString());
+            Path current = base;
+            try {
+                Path typed = text.getText().isBlank() ? null : base.resolve(text.getText()).getParent();
+                current = typed != null && Files.isDirectory(typed) ? typed : base;
+            } catch (InvalidPathException e) {
+                // what is typed is no path (the field says so): start in the workflow's folder
+            }
+            filterPath.accept(current.toString());
         }
     }
 
