@@ -25,6 +25,8 @@ final class CredentialParameterField extends ParameterField {
     private Combo combo;
     /** The value each item of the list stands for ("" is the provider's default name). */
     private final List<String> values = new ArrayList<>();
+    /** The key names stored, once read; null until then. */
+    private Set<String> stored;
 
     CredentialParameterField(Composite parent, ParameterSpec spec, Host host) {
         super(parent, spec, host);
@@ -62,6 +64,7 @@ final class CredentialParameterField extends ParameterField {
         }
         AddKeyDialog dialog = new AddKeyDialog(host.shell(), ai, host.valueOf("provider"), taken);
         if (dialog.open() == Window.OK && dialog.stored() != null) {
+            stored = null; // one more now
             list(dialog.stored());
             commit(dialog.stored());
         }
@@ -74,15 +77,7 @@ final class CredentialParameterField extends ParameterField {
 
     /** Fills the list with the stored names, {@code value} among them and selected. */
     private void list(String value) {
-        Set<String> names = new TreeSet<>();
-        AiClients ai = host.ai();
-        if (ai != null) {
-            try {
-                names.addAll(AddKeyDialog.names(ai.credentials()));
-            } catch (IOException e) {
-                flag("Secure storage cannot be read: " + e.getMessage());
-            }
-        }
+        Set<String> names = storedNames();
         values.clear();
         List<String> items = new ArrayList<>();
         values.add("");
@@ -97,6 +92,25 @@ final class CredentialParameterField extends ParameterField {
         }
         combo.setItems(items.toArray(String[]::new));
         combo.select(values.indexOf(value));
+    }
+
+    /**
+     * The names in secure storage, read once for this field (and again after Add Key), not on
+     * every edit of the workflow, each of which shows the field's value anew.
+     */
+    private Set<String> storedNames() {
+        if (stored == null) {
+            stored = new TreeSet<>();
+            AiClients ai = host.ai();
+            if (ai != null) {
+                try {
+                    stored.addAll(AddKeyDialog.names(ai.credentials()));
+                } catch (IOException e) {
+                    flag("Secure storage cannot be read: " + e.getMessage());
+                }
+            }
+        }
+        return stored;
     }
 
     /** The key name the node's provider uses by default. */
