@@ -158,7 +158,7 @@ class PropertiesViewTest {
         key(SWT.CR);
         assertEquals("0.2", editing.parameterText(prompt, "temperature"));
         Combo keys = (Combo) EditorProbe.field(view, "key");
-        assertEquals("(the provider's own: openai)", keys.getText(), "unset: the provider's default name");
+        assertEquals("default: openai", keys.getText(), "unset: the provider's default name");
         Button add = Arrays.stream(keys.getParent().getChildren()).filter(c -> c instanceof Button).map(Button.class::cast)
                 .findFirst().orElseThrow();
         assertEquals("Add Key\u2026", add.getText());

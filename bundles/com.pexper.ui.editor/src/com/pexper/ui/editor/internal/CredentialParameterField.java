@@ -81,7 +81,7 @@ final class CredentialParameterField extends ParameterField {
         values.clear();
         List<String> items = new ArrayList<>();
         values.add("");
-        items.add("(the provider's own: " + defaultName() + ")");
+        items.add("default: " + defaultName()); // short: the list is as narrow as the view
         for (String name : names) {
             values.add(name);
             items.add(name);
