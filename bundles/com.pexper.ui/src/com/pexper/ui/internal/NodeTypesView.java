@@ -51,7 +51,7 @@ public final class NodeTypesView extends ViewPart {
     private static final String NODE_TYPE_DRAG_PREFIX = "com.pexper.nodeType:";
 
     private TreeViewer viewer;
-    private PortSwatches swatches;
+    private RepositoryImages images;
     private Text search;
     /** Held while the view is open: the registry component stays active as long as someone holds it. */
     private final ServiceTracker<NodeTypeRegistry, NodeTypeRegistry> registry = new ServiceTracker<>(
@@ -92,7 +92,7 @@ public final class NodeTypesView extends ViewPart {
             }
         });
         viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
-        swatches = new PortSwatches(parent.getDisplay());
+        images = new RepositoryImages(parent.getDisplay());
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(new ITreeContentProvider() {
@@ -124,7 +124,7 @@ public final class NodeTypesView extends ViewPart {
 
             @Override
             public Image getImage(Object element) {
-                return element instanceof NodeType type ? swatches.of(type) : null;
+                return element instanceof NodeType type ? images.of(type) : null;
             }
 
             @Override
@@ -216,8 +216,8 @@ public final class NodeTypesView extends ViewPart {
             // removing a listener from a set does not fail
         }
         registry.close();
-        if (swatches != null) {
-            swatches.dispose();
+        if (images != null) {
+            images.dispose();
         }
         super.dispose();
     }

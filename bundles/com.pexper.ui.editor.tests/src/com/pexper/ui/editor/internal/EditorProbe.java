@@ -64,6 +64,13 @@ public final class EditorProbe {
         return new OpenRecentMenu().getContributionItems().length;
     }
 
+    /** The square a node's type icon is drawn in, in display coordinates. */
+    public static org.eclipse.swt.graphics.Rectangle iconOnDisplay(WorkflowEditor editor, Node node) {
+        org.eclipse.swt.graphics.Rectangle icon = editor.canvas().screenIcon(node);
+        Point corner = editor.canvas().toDisplay(icon.x, icon.y);
+        return new org.eclipse.swt.graphics.Rectangle(corner.x, corner.y, icon.width, icon.height);
+    }
+
     /** A point in a node's title bar, in display coordinates. */
     public static Point titleOnDisplay(WorkflowEditor editor, Node node) {
         return editor.canvas().toDisplay(editor.canvas().screenTitle(node));

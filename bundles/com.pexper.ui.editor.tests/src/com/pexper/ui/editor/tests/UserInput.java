@@ -107,6 +107,51 @@ final class UserInput {
         send(control, SWT.MouseUp, end, 1, SWT.BUTTON1);
     }
 
+    /**
+     * A drag from one window to another through the X server, as the user's hand makes it: the
+     * toolkit's own drag and drop carries the data, so the target sees what a real drop gives it.
+     */
+    static void dragBetweenWindows(Point from, Point to) {
+        Display display = Display.getCurrent();
+        post(display, SWT.MouseMove, from, 0);
+        post(display, SWT.MouseDown, from, 1);
+        for (int i = 1; i <= 8; i++) {
+            post(display, SWT.MouseMove, new Point(from.x + (to.x - from.x) * i / 8, from.y + (to.y - from.y) * i / 8), 0);
+        }
+        post(display, SWT.MouseMove, to, 0);
+        post(display, SWT.MouseUp, to, 1);
+    }
+
+    private static void post(Display display, int type, Point at, int button) {
+        Event event = new Event();
+        event.type = type;
+        event.x = at.x;
+        event.y = at.y;
+        event.button = button;
+        display.post(event);
+        pump();
+    }
+
+    /** The part of the window editors are in, which takes dropped files (the largest such control). */
+    static Control editorArea() {
+        List<Control> targets = new ArrayList<>();
+        dropTargets(page().getWorkbenchWindow().getShell(), targets);
+        return targets.stream().max(java.util.Comparator.comparingInt(c -> c.getSize().x * c.getSize().y))
+                .orElseThrow(() -> new AssertionError("nothing in the window takes dropped files"));
+    }
+
+    private static void dropTargets(Control control, List<Control> found) {
+        if (control.getData(org.eclipse.swt.dnd.DND.DROP_TARGET_KEY) instanceof org.eclipse.swt.dnd.DropTarget target
+                && Arrays.asList(target.getTransfer()).contains(org.eclipse.swt.dnd.FileTransfer.getInstance())) {
+            found.add(control);
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                dropTargets(child, found);
+            }
+        }
+    }
+
     /** A click at a point in display coordinates. */
     static void click(Control control, Point at) {
         Point local = control.toControl(at);

@@ -16,6 +16,17 @@ import java.util.Map;
 
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.swt.SWT;
+import org.junit.jupiter.api.io.TempDir;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.dnd.DragSourceEvent;
+import org.eclipse.swt.dnd.DragSourceAdapter;
+import org.eclipse.swt.dnd.DragSource;
+import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
@@ -77,7 +88,7 @@ class WorkbenchChromeTest {
         List<String> edit = menu("Edit");
         assertTrue(edit.containsAll(List.of("Undo", "Redo", "Cut", "Copy", "Paste", "Delete", "Select All", "Arrange", "Group...", "Ungroup")),
                 edit.toString());
-        assertEquals(List.of("Zoom In", "Zoom Out", "Actual Size", "Fit to Window"), menu("View"));
+        assertEquals(List.of("Zoom In", "Zoom Out", "Actual Size", "Fit to Window", "Snap to Grid"), menu("View"));
         List<String> help = menu("Help");
         assertTrue(help.contains("Keyboard Shortcuts") && help.stream().anyMatch(h -> h.startsWith("About")),
                 help.toString());
@@ -155,5 +166,60 @@ class WorkbenchChromeTest {
         pump();
         assertTrue(String.join(" ", shown).contains("Built on Eclipse and EMF."), shown.toString());
         assertEquals(List.of(), clipped);
+    }
+
+    @Test
+    void aWorkflowDraggedFromAFileManagerOpensOnTheEmptyEditorAreaAndOnAnEditorsCanvas(@TempDir Path folder)
+            throws Exception {
+        Path hello = Path.of(System.getProperty("pexper.root", "../..")).resolve("examples/hello.pexper");
+        Path first = Files.copy(hello, folder.resolve("first.pexper"));
+        Path second = Files.copy(hello, folder.resolve("second.pexper"));
+        Path[] dropped = { first };
+        Display display = window().getShell().getDisplay();
+        // another application's window that offers the file as a file manager does
+        Shell files = new Shell(display, SWT.ON_TOP | SWT.NO_TRIM);
+        files.setLayout(new FillLayout());
+        Label item = new Label(files, SWT.CENTER);
+        item.setText("dropped.pexper");
+        DragSource source = new DragSource(item, DND.DROP_COPY);
+        source.setTransfer(FileTransfer.getInstance());
+        source.addDragListener(new DragSourceAdapter() {
+            @Override
+            public void dragSetData(DragSourceEvent event) {
+                event.data = new String[] { dropped[0].toString() };
+            }
+        });
+        Rectangle window = window().getShell().getBounds();
+        files.setBounds(window.x + 20, window.y + window.height - 120, 180, 60);
+        files.open();
+        try {
+            Control editorArea = UserInput.editorArea();
+            UserInput.dragBetweenWindows(files.toDisplay(90, 30), editorArea.toDisplay(editorArea.getSize().x / 2,
+                    editorArea.getSize().y / 2));
+            WorkflowEditor editor = activeEditorOn(first);
+            dropped[0] = second;
+            files.moveAbove(null); // opening the editor raised the workbench over it, as a window manager would
+            pump();
+            Control canvas = EditorProbe.canvas(editor);
+            UserInput.dragBetweenWindows(files.toDisplay(90, 30), canvas.toDisplay(canvas.getSize().x / 2,
+                    canvas.getSize().y / 2));
+            activeEditorOn(second);
+            assertEquals(2, page().getEditorReferences().length, "the first stays open beside it");
+        } finally {
+            files.dispose();
+        }
+    }
+
+    /** The active editor once it is the one on {@code file}; drag and drop goes through the X server, so it waits. */
+    private static WorkflowEditor activeEditorOn(Path file) {
+        long until = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < until) {
+            if (page().getActiveEditor() instanceof WorkflowEditor editor && file.equals(editor.file())) {
+                return editor;
+            }
+            pump();
+        }
+        throw new AssertionError(file.getFileName() + " was dropped but did not open; the active editor is "
+                + page().getActiveEditor());
     }
 }

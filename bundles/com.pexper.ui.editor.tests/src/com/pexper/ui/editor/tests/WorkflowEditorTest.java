@@ -293,6 +293,44 @@ class WorkflowEditorTest {
     }
 
     @Test
+    void withSnapToGridCheckedADraggedNodeLandsOnTheGridAndUncheckedWhereItIsLet() throws Exception {
+        Path copy = Files.copy(Path.of(System.getProperty("pexper.root", "../..")).resolve("examples/hello.pexper"),
+                folder.resolve("hello.pexper"));
+        WorkflowEditor editor = open(copy);
+        Node name = EditorProbe.editing(editor).node("name").orElseThrow();
+        Control canvas = EditorProbe.canvas(editor);
+        IHandlerService handlers = page().getWorkbenchWindow().getService(IHandlerService.class);
+        handlers.executeCommand("com.pexper.ui.editor.snapToGrid", null); // View > Snap to Grid
+        try {
+            Point title = EditorProbe.titleOnDisplay(editor, name);
+            drag(canvas, title, new Point(title.x + 37, title.y + 23));
+            assertEquals(0, name.getX() % 20, "snapped across: " + name.getX());
+            assertEquals(0, name.getY() % 20, "and down: " + name.getY());
+            assertTrue(name.getX() > 40, "and moved: " + name.getX());
+        } finally {
+            handlers.executeCommand("com.pexper.ui.editor.snapToGrid", null); // the choice is kept: as it was
+        }
+        Point title = EditorProbe.titleOnDisplay(editor, name);
+        drag(canvas, title, new Point(title.x + 7, title.y));
+        assertTrue(name.getX() % 20 != 0, "unchecked, a node goes where it is let go: " + name.getX());
+    }
+
+    @Test
+    void exitWithUnsavedChangesAsksAndCancelKeepsTheWindowAndTheChanges() throws Exception {
+        WorkflowEditor editor = openEmpty(folder, "unsaved-at-exit.pexper");
+        EditorProbe.editing(editor).addNode("com.pexper.nodes.basic.text", 40, 80);
+        pump();
+        List<String> asked = answerTheNextDialogWith("Cancel");
+        org.eclipse.ui.actions.ActionFactory.QUIT.create(page().getWorkbenchWindow()).run(); // File > Exit
+        pump();
+        assertFalse(asked.isEmpty(), "Exit asked before closing");
+        assertTrue(String.join(" ", asked).contains("unsaved-at-exit.pexper"), "the question names the workflow: " + asked);
+        assertFalse(PlatformUI.getWorkbench().isClosing(), "Cancel keeps Pexper running");
+        assertTrue(editor.isDirty(), "with the changes in the editor");
+        assertEquals(1, EditorProbe.editing(editor).workflow().getNodes().size());
+    }
+
+    @Test
     void ctrlGPutsATitledFrameAroundTheSelectedNodesAndDraggingItsTitleMovesThemAllInOneEdit() throws Exception {
         WorkflowEditor editor = openEmpty(folder, "groups.pexper");
         WorkflowEditing editing = EditorProbe.editing(editor);
@@ -398,5 +436,58 @@ class WorkflowEditorTest {
         }
         assertEquals(List.of("File", "Image"), EditorProbe.legend(editor), "the legend names the colours it has");
         screenshot("editor-product-photos.png");
+    }
+
+    @Test
+    void aPluginsNodeTypeShowsTheIconItDeclaresAndOthersTheirCategorysGlyph() throws Exception {
+        Path file = folder.resolve("icons.pexper");
+        Files.writeString(file, """
+                {"formatVersion": 2, "name": "Icons", "nodes": [
+                  {"id": "count", "type": "com.example.pexper.wordcount.count", "version": "1.0.0", "position": [40, 40]},
+                  {"id": "text", "type": "com.pexper.nodes.basic.text", "version": "1.0.0", "position": [40, 200]},
+                  {"id": "gone", "type": "com.example.uninstalled.thing", "version": "1.0.0", "position": [40, 360]}
+                ], "connections": []}
+                """);
+        WorkflowEditor editor = open(file);
+        pump();
+        WorkflowEditing editing = EditorProbe.editing(editor);
+        Map<String, int[]> colours = new java.util.HashMap<>();
+        for (Node node : editing.workflow().getNodes()) {
+            colours.put(node.getId(), inkAndTeal(EditorProbe.iconOnDisplay(editor, node)));
+        }
+        // the word count plug-in's PNG is a teal tile; Pexper's glyphs are dark strokes on the title bar
+        assertTrue(colours.get("count")[1] > 40, "the declared icon is drawn: " + colours.get("count")[1] + " teal pixels");
+        assertEquals(0, colours.get("text")[1], "the Text node has no teal in its icon");
+        assertTrue(colours.get("text")[0] > 8, "the Text glyph is drawn: " + colours.get("text")[0] + " dark pixels");
+        assertTrue(colours.get("gone")[0] > 4, "a type no plug-in provides has a glyph too");
+        screenshot("editor-node-icons.png");
+    }
+
+    /** How many pixels in the square are dark ink, and how many the word count icon's teal. */
+    private static int[] inkAndTeal(org.eclipse.swt.graphics.Rectangle square) {
+        org.eclipse.swt.widgets.Display display = page().getWorkbenchWindow().getShell().getDisplay();
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, square.width, square.height);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(display);
+        try {
+            gc.copyArea(image, square.x, square.y);
+            org.eclipse.swt.graphics.ImageData data = image.getImageData();
+            int ink = 0;
+            int teal = 0;
+            for (int y = 0; y < data.height; y++) {
+                for (int x = 0; x < data.width; x++) {
+                    org.eclipse.swt.graphics.RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+                    if (rgb.red < 0x90 && rgb.green < 0x90 && rgb.blue < 0x90) {
+                        ink++;
+                    }
+                    if (rgb.green > rgb.red + 40 && rgb.green > rgb.blue + 10) {
+                        teal++;
+                    }
+                }
+            }
+            return new int[] { ink, teal };
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
     }
 }

@@ -90,7 +90,10 @@ public final class GraphCanvas extends Canvas {
 
     // what the mouse is doing
     private Point pressed;
+    /** The node a move is snapped by: the one taken hold of, or a group's first. */
+    private Node anchor;
     private Point moveOffset;
+    private boolean snapToGrid;
     private GraphGeometry.PortAt connectingFrom;
     private Point connectingTo;
     private Point panFrom;
@@ -124,6 +127,7 @@ public final class GraphCanvas extends Canvas {
         });
         addListener(SWT.Dispose, e -> {
             miniMap.dispose();
+            painter.dispose();
             if (textScale > 1) {
                 regularFont.dispose();
                 boldFont.dispose();
@@ -467,6 +471,14 @@ public final class GraphCanvas extends Canvas {
     }
 
     /** Where a node's title bar is on screen. */
+    /** Where a node's type icon is drawn, on the canvas. */
+    Rectangle screenIcon(Node node) {
+        Rectangle icon = geometry().box(node).icon();
+        Point corner = toScreen(new Point(icon.x, icon.y));
+        int side = (int) Math.round(icon.width * scale());
+        return new Rectangle(corner.x, corner.y, side, side);
+    }
+
     Point screenTitle(Node node) {
         Rectangle b = geometry().box(node).bounds();
         return toScreen(new Point(b.x + 20, b.y + 8));
@@ -675,6 +687,7 @@ public final class GraphCanvas extends Canvas {
                 }
                 selectedNodes.add(node.get());
                 pressed = at;
+                anchor = node.get();
                 moveOffset = new Point(0, 0);
             }
             selectionChanged();
@@ -687,6 +700,7 @@ public final class GraphCanvas extends Canvas {
             selectedConnections.clear();
             frame.get().group().nodeIds().forEach(id -> editing.node(id).ifPresent(selectedNodes::add));
             pressed = at;
+            anchor = selectedNodes.isEmpty() ? null : selectedNodes.iterator().next();
             moveOffset = new Point(0, 0);
             selectionChanged();
             return;
@@ -726,10 +740,27 @@ public final class GraphCanvas extends Canvas {
             redraw();
         } else if (pressed != null) {
             Point at = toModel(new Point(e.x, e.y));
-            moveOffset = new Point(at.x - pressed.x, at.y - pressed.y);
+            moveOffset = snapped(new Point(at.x - pressed.x, at.y - pressed.y));
             insertTarget = insertionUnder(at);
             redraw();
         }
+    }
+
+    /** With snapping on, the offset that puts the node taken hold of on the grid nearest to where it is dragged. */
+    private Point snapped(Point offset) {
+        if (!snapToGrid || anchor == null) {
+            return offset;
+        }
+        int step = GraphPainter.GRID_STEP;
+        double x = anchor.getX() + offset.x;
+        double y = anchor.getY() + offset.y;
+        return new Point((int) Math.round(Math.round(x / step) * step - anchor.getX()),
+                (int) Math.round(Math.round(y / step) * step - anchor.getY()));
+    }
+
+    /** Whether nodes dragged land on the grid's lines (View > Snap to Grid). */
+    public void setSnapToGrid(boolean snap) {
+        snapToGrid = snap;
     }
 
     private void mouseUp(Event e) {

@@ -34,6 +34,7 @@ final class GraphGeometry {
     static final int PORT_RADIUS = 5;
     private static final int PADDING = 10;
     private static final int MIN_WIDTH = 120;
+    private static final int ICON_GAP = 6;
     /** How near (in the workflow's coordinates) a click must be to a port to take it. */
     private static final int PORT_HIT = PORT_RADIUS + 5;
 
@@ -44,6 +45,21 @@ final class GraphGeometry {
     /** A node's box: its title bar, then one row per port, inputs on the left, outputs on the right. */
     record NodeBox(Node node, NodePorts ports, String title, String subtitle, Rectangle bounds, int header, int row,
             List<PortAt> inputs, List<PortAt> outputs) {
+
+        /** Where the type's icon goes: a square as high as a line of text, at the left of the title bar. */
+        Rectangle icon() {
+            int size = iconSize(header);
+            return new Rectangle(bounds.x + PADDING, bounds.y + (header - size) / 2, size, size);
+        }
+
+        /** Where the title starts, after the icon. */
+        int titleX() {
+            return bounds.x + PADDING + iconSize(header) + ICON_GAP;
+        }
+    }
+
+    private static int iconSize(int header) {
+        return header - 12;
     }
 
     /**
@@ -89,7 +105,7 @@ final class GraphGeometry {
             String title = node.getLabel() != null ? node.getLabel() : typeLabel;
             String subtitle = ports.placeholder() ? "not installed: " + node.getType() : null;
             gc.setFont(bold);
-            int width = gc.textExtent(title).x;
+            int width = iconSize(header) + ICON_GAP + gc.textExtent(title).x;
             gc.setFont(regular);
             if (subtitle != null) {
                 width = Math.max(width, gc.textExtent(subtitle).x);

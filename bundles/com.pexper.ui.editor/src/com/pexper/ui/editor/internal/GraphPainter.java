@@ -24,6 +24,7 @@ import com.pexper.edit.PortMatch;
 import com.pexper.model.Connection;
 import com.pexper.model.Node;
 import com.pexper.model.validation.Problem;
+import com.pexper.ui.graph.NodeIcons;
 import com.pexper.ui.graph.PortColors;
 
 /** Draws a workflow: the grid, connections as curves in their type's colour, nodes with their ports. */
@@ -45,7 +46,8 @@ final class GraphPainter {
     private static final RGB FRAME = new RGB(0xe6, 0xee, 0xfb);
     private static final RGB FRAME_TITLE = new RGB(0xd3, 0xe1, 0xf8);
     private static final RGB FRAME_BORDER = new RGB(0xa9, 0xc1, 0xea);
-    private static final int GRID_STEP = 20;
+    /** The grid's spacing, in units of the workflow's plane; nodes snap to it when asked to. */
+    static final int GRID_STEP = 20;
     /**
      * Below this zoom port names are too small to read (as in ComfyUI): nodes are drawn as outlines
      * with their titles, and below {@link #TITLE_ZOOM} without any text.
@@ -59,11 +61,17 @@ final class GraphPainter {
 
     private final Display display;
     private final Font bold;
+    private final NodeIcons icons;
     private final Map<RGB, Color> colours = new HashMap<>();
 
     GraphPainter(Display display, Font bold) {
         this.display = display;
         this.bold = bold;
+        this.icons = new NodeIcons(display);
+    }
+
+    void dispose() {
+        icons.dispose();
     }
 
     /**
@@ -108,7 +116,7 @@ final class GraphPainter {
                 int lineHeight = gc.getFontMetrics().getHeight();
                 for (GraphGeometry.NodeBox box : shown) {
                     Rectangle b = box.bounds();
-                    gc.drawText(box.title(), b.x + 10, b.y + (box.header() - lineHeight) / 2, true);
+                    gc.drawText(box.title(), box.titleX(), b.y + (box.header() - lineHeight) / 2, true);
                 }
                 gc.setFont(regular);
             }
@@ -309,8 +317,10 @@ final class GraphPainter {
         gc.setFont(bold);
         gc.setForeground(color(TEXT));
         int lineHeight = gc.getFontMetrics().getHeight();
-        gc.drawText(box.title(), b.x + 10, b.y + (box.header() - lineHeight) / 2, true);
+        gc.drawText(box.title(), box.titleX(), b.y + (box.header() - lineHeight) / 2, true);
         gc.setFont(regular);
+        Rectangle icon = box.icon();
+        icons.paint(gc, box.ports().type().orElse(null), icon.x, icon.y, icon.width);
         if (box.subtitle() != null) {
             gc.setForeground(color(MUTED));
             gc.drawText(box.subtitle(), b.x + 10, b.y + box.header() + 4, true);

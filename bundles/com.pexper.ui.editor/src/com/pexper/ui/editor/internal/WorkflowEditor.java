@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.core.commands.IStateListener;
+import org.eclipse.core.commands.State;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
@@ -21,6 +23,7 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IPathEditorInput;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.part.EditorPart;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -118,11 +121,24 @@ public final class WorkflowEditor extends EditorPart {
             actions.forEach(EditingAction::update);
             firePropertyChange(PROP_DIRTY);
         });
+        followSnapToGrid();
         getSite().getShell().getDisplay().asyncExec(() -> {
             if (!canvas.isDisposed()) {
                 canvas.fitToWindow();
             }
         });
+    }
+
+    /** The canvas snaps while View > Snap to Grid is checked, in this editor and every other. */
+    private void followSnapToGrid() {
+        State snap = SnapToGridHandler.state(getSite().getService(ICommandService.class));
+        if (snap == null) {
+            return;
+        }
+        IStateListener listener = (state, old) -> canvas.setSnapToGrid(Boolean.TRUE.equals(state.getValue()));
+        listener.handleStateChange(snap, null);
+        snap.addListener(listener);
+        canvas.addListener(SWT.Dispose, e -> snap.removeListener(listener));
     }
 
     /**
