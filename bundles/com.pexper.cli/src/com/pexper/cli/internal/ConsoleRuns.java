@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.pexper.commands.CommandContext;
 import com.pexper.commands.ExitCode;
@@ -62,15 +64,29 @@ final class ConsoleRuns {
             if (cache != null) {
                 request.cache(cache);
             }
-            RunHandle handle = engine.start(workflow, request.build());
-            // a run killed midway keeps what it finished: run again, that comes from the cache
-            try (AutoCloseable saving = cache == null ? () -> {
-            } : cache.savingEvery(CACHE_SAVE_INTERVAL); AutoCloseable interrupt = context.onInterrupt(() -> {
+            // Ctrl-C is taken before the run starts: progress is printed from its first moment, and
+            // a Ctrl-C that comes then must cancel it too, not be lost
+            AtomicReference<RunHandle> running = new AtomicReference<>();
+            AtomicBoolean interrupted = new AtomicBoolean();
+            try (AutoCloseable interrupt = context.onInterrupt(() -> {
                 context.err().println();
                 context.err().println("pexper: interrupted; stopping the run (press Ctrl-C again to quit at once)");
-                handle.cancel();
+                interrupted.set(true);
+                RunHandle started = running.get();
+                if (started != null) {
+                    started.cancel();
+                }
             })) {
-                return handle.await();
+                RunHandle handle = engine.start(workflow, request.build());
+                running.set(handle);
+                if (interrupted.get()) {
+                    handle.cancel();
+                }
+                // a run killed midway keeps what it finished: run again, that comes from the cache
+                try (AutoCloseable saving = cache == null ? () -> {
+                } : cache.savingEvery(CACHE_SAVE_INTERVAL)) {
+                    return handle.await();
+                }
             }
         } catch (InvalidWorkflowException e) {
             throw e;

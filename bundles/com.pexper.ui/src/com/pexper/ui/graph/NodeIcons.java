@@ -80,7 +80,9 @@ public final class NodeIcons {
             if (t.icon() == null || t.icon().isBlank()) {
                 return Optional.empty();
             }
-            Bundle contributor = t.contributor() == null ? null : Platform.getBundle(t.contributor());
+            // outside OSGi (the editor's benchmark) there are no plug-ins to read icons from
+            Bundle contributor = t.contributor() == null || !Platform.isRunning() ? null
+                    : Platform.getBundle(t.contributor());
             URL entry = contributor == null ? null : contributor.getEntry(t.icon());
             if (entry == null) {
                 return Optional.empty();
