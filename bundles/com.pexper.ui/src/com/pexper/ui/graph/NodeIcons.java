@@ -12,6 +12,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageGcDrawer;
 import org.eclipse.swt.graphics.Path;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
@@ -47,6 +48,8 @@ public final class NodeIcons {
 
     private final Display display;
     private final Map<NodeType, Optional<Image>> declared = new HashMap<>();
+    /** Glyphs drawn for the canvas, by glyph and size in pixels. */
+    private final Map<Integer, Image> glyphs = new HashMap<>();
     private Color ink;
 
     public NodeIcons(Display display) {
@@ -67,12 +70,43 @@ public final class NodeIcons {
             gc.setInterpolation(interpolation);
             return;
         }
-        Glyph glyph = type == null ? Glyph.MISSING
-                : BY_CATEGORY.getOrDefault(type.category().toLowerCase(Locale.ROOT), Glyph.OTHER);
+        Glyph glyph = glyph(type);
         int antialias = gc.getAntialias();
         gc.setAntialias(SWT.ON);
         paintGlyph(gc, glyph, x, y, size / 16f);
         gc.setAntialias(antialias);
+    }
+
+    /**
+     * As {@link #paint(GC, NodeType, int, int, int)}, for a canvas that redraws often: a category's
+     * glyph is drawn once per size on screen ({@code pixels} screen pixels per unit of {@code gc})
+     * and copied from then on, which keeps a screenful of nodes quick to pan.
+     */
+    public void paintCached(GC gc, NodeType type, int x, int y, int size, double pixels) {
+        if (type != null && declared(type).isPresent()) {
+            paint(gc, type, x, y, size);
+            return;
+        }
+        Glyph glyph = glyph(type);
+        int side = Math.max(1, (int) Math.round(size * pixels));
+        Image image = glyphs.computeIfAbsent(glyph.ordinal() * 10_000 + side, k -> new Image(display, new ImageGcDrawer() {
+            @Override
+            public void drawOn(GC on, int width, int height) {
+                on.setAntialias(SWT.ON);
+                paintGlyph(on, glyph, 0, 0, side / 16f);
+            }
+
+            @Override
+            public int getGcStyle() {
+                return SWT.TRANSPARENT;
+            }
+        }, side, side));
+        gc.drawImage(image, 0, 0, side, side, x, y, size, size);
+    }
+
+    private static Glyph glyph(NodeType type) {
+        return type == null ? Glyph.MISSING
+                : BY_CATEGORY.getOrDefault(type.category().toLowerCase(Locale.ROOT), Glyph.OTHER);
     }
 
     private Optional<Image> declared(NodeType type) {
@@ -207,6 +241,8 @@ public final class NodeIcons {
     public void dispose() {
         declared.values().forEach(image -> image.ifPresent(Image::dispose));
         declared.clear();
+        glyphs.values().forEach(Image::dispose);
+        glyphs.clear();
         if (ink != null) {
             ink.dispose();
             ink = null;

@@ -104,7 +104,7 @@ final class GraphPainter {
         }
         if (detail) {
             for (GraphGeometry.NodeBox box : shown) {
-                paintNode(gc, box, selectedNodes.contains(box.node()), matches);
+                paintNode(gc, box, selectedNodes.contains(box.node()), matches, zoom);
             }
         } else {
             paintOutlines(gc, shown, selectedNodes, matches);
@@ -299,7 +299,7 @@ final class GraphPainter {
     }
 
     private void paintNode(GC gc, GraphGeometry.NodeBox box, boolean selected,
-            Function<GraphGeometry.PortAt, PortMatch> matches) {
+            Function<GraphGeometry.PortAt, PortMatch> matches, double zoom) {
         Rectangle b = box.bounds();
         gc.setBackground(color(SHADOW));
         gc.fillRoundRectangle(b.x + 2, b.y + 3, b.width, b.height, 12, 12);
@@ -320,7 +320,7 @@ final class GraphPainter {
         gc.drawText(box.title(), box.titleX(), b.y + (box.header() - lineHeight) / 2, true);
         gc.setFont(regular);
         Rectangle icon = box.icon();
-        icons.paint(gc, box.ports().type().orElse(null), icon.x, icon.y, icon.width);
+        icons.paintCached(gc, box.ports().type().orElse(null), icon.x, icon.y, icon.width, zoom);
         if (box.subtitle() != null) {
             gc.setForeground(color(MUTED));
             gc.drawText(box.subtitle(), b.x + 10, b.y + box.header() + 4, true);
