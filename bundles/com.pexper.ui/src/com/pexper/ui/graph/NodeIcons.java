@@ -31,9 +31,13 @@ import com.pexper.core.node.NodeType;
  */
 public final class NodeIcons {
 
-    /** The category a glyph is drawn for; anything else gets {@link #OTHER}. */
+    /** The category a glyph is drawn for; any other category gets {@code OTHER}. */
     private enum Glyph {
         TEXT, FILES, IMAGES, IMAGE_FILTERS, AI, INPUT, OUTPUT, OTHER, MISSING
+    }
+
+    /** A glyph drawn at a size in pixels. */
+    private record Drawn(Glyph glyph, int side) {
     }
 
     private static final RGB INK = new RGB(0x4a, 0x52, 0x61);
@@ -49,7 +53,7 @@ public final class NodeIcons {
     private final Display display;
     private final Map<NodeType, Optional<Image>> declared = new HashMap<>();
     /** Glyphs drawn for the canvas, by glyph and size in pixels. */
-    private final Map<Integer, Image> glyphs = new HashMap<>();
+    private final Map<Drawn, Image> glyphs = new HashMap<>();
     private Color ink;
 
     public NodeIcons(Display display) {
@@ -89,7 +93,7 @@ public final class NodeIcons {
         }
         Glyph glyph = glyph(type);
         int side = Math.max(1, (int) Math.round(size * pixels));
-        Image image = glyphs.computeIfAbsent(glyph.ordinal() * 10_000 + side, k -> new Image(display, new ImageGcDrawer() {
+        Image image = glyphs.computeIfAbsent(new Drawn(glyph, side), k -> new Image(display, new ImageGcDrawer() {
             @Override
             public void drawOn(GC on, int width, int height) {
                 on.setAntialias(SWT.ON);

@@ -17,14 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -451,7 +458,7 @@ class WorkflowEditorTest {
         WorkflowEditor editor = open(file);
         pump();
         WorkflowEditing editing = EditorProbe.editing(editor);
-        Map<String, int[]> colours = new java.util.HashMap<>();
+        Map<String, int[]> colours = new HashMap<>();
         for (Node node : editing.workflow().getNodes()) {
             colours.put(node.getId(), inkAndTeal(EditorProbe.iconOnDisplay(editor, node)));
         }
@@ -464,18 +471,18 @@ class WorkflowEditorTest {
     }
 
     /** How many pixels in the square are dark ink, and how many the word count icon's teal. */
-    private static int[] inkAndTeal(org.eclipse.swt.graphics.Rectangle square) {
-        org.eclipse.swt.widgets.Display display = page().getWorkbenchWindow().getShell().getDisplay();
-        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, square.width, square.height);
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(display);
+    private static int[] inkAndTeal(Rectangle square) {
+        Display display = page().getWorkbenchWindow().getShell().getDisplay();
+        Image image = new Image(display, square.width, square.height);
+        GC gc = new GC(display);
         try {
             gc.copyArea(image, square.x, square.y);
-            org.eclipse.swt.graphics.ImageData data = image.getImageData();
+            ImageData data = image.getImageData();
             int ink = 0;
             int teal = 0;
             for (int y = 0; y < data.height; y++) {
                 for (int x = 0; x < data.width; x++) {
-                    org.eclipse.swt.graphics.RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+                    RGB rgb = data.palette.getRGB(data.getPixel(x, y));
                     if (rgb.red < 0x90 && rgb.green < 0x90 && rgb.blue < 0x90) {
                         ink++;
                     }

@@ -470,7 +470,6 @@ public final class GraphCanvas extends Canvas {
         return toScreen(new Point(bar.x + 8, bar.y + bar.height / 2));
     }
 
-    /** Where a node's title bar is on screen. */
     /** Where a node's type icon is drawn, on the canvas. */
     Rectangle screenIcon(Node node) {
         Rectangle icon = geometry().box(node).icon();
@@ -479,6 +478,7 @@ public final class GraphCanvas extends Canvas {
         return new Rectangle(corner.x, corner.y, side, side);
     }
 
+    /** Where a node's title bar is on screen. */
     Point screenTitle(Node node) {
         Rectangle b = geometry().box(node).bounds();
         return toScreen(new Point(b.x + 20, b.y + 8));
