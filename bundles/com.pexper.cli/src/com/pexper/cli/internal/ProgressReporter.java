@@ -81,6 +81,9 @@ final class ProgressReporter implements RunListener {
                 running.remove(e.nodeId());
                 finished++;
             }
+            case RunEvent.NodeOutputs e -> {
+                // a console shows the outputs' summaries at the end, not the values
+            }
             case RunEvent.RunFinished e -> clearBar();
         }
         if (terminal && !(event instanceof RunEvent.RunFinished)) {

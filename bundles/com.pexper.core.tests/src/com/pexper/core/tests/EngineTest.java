@@ -387,9 +387,43 @@ class EngineTest {
         run(WorkflowBuilder.named("one").node("s", "test.sleep", "millis", 1L).build());
         List<String> kinds = events.stream().filter(e -> "s".equals(e.nodeId())).map(e -> e.getClass().getSimpleName())
                 .toList();
-        assertEquals(List.of("NodeQueued", "NodeStarted", "NodeFinished"), kinds);
+        assertEquals(List.of("NodeQueued", "NodeStarted", "NodeOutputs", "NodeFinished"), kinds);
         assertTrue(events.get(0) instanceof RunEvent.RunStarted);
         assertTrue(events.get(events.size() - 1) instanceof RunEvent.RunFinished);
+    }
+
+    @Test
+    void listenersReceiveEachNodesValuesForPreviewsAndTheFirstItemOfAListNotKept() throws Exception {
+        Workflow workflow = WorkflowBuilder.named("map").node("list", "test.list", "items", "a, b, c")
+                .node("up", "test.upper").node("tail", "test.upper").node("out", "test.output")
+                .connect("list.items", "up.in").connect("up.out", "tail.in").connect("tail.out", "out.value")
+                .build();
+        run(workflow);
+        RunEvent.NodeOutputs list = outputsOf("list");
+        assertEquals(List.of(TextValue.of("a"), TextValue.of("b"), TextValue.of("c")),
+                ((ListValue) list.values().get(0)).items());
+        assertEquals(-1, list.items());
+        RunEvent.NodeOutputs up = outputsOf("up");
+        assertTrue(up.firstItemOnly(), "a mapped node's list is not kept for a preview");
+        assertEquals(List.of(TextValue.of("A")), up.values());
+        assertEquals(3, up.items());
+        RunEvent.NodeOutputs tail = outputsOf("tail");
+        assertFalse(tail.firstItemOnly(), "an output's list is kept anyway");
+        assertEquals(3, ((ListValue) tail.values().get(0)).size());
+
+        events.clear();
+        run(workflow);
+        assertEquals(List.of(TextValue.of("A")), outputsOf("up").values(), "a cached node has its preview too");
+    }
+
+    private RunEvent.NodeOutputs outputsOf(String nodeId) {
+        List<RunEvent.NodeOutputs> found = events.stream().filter(e -> e instanceof RunEvent.NodeOutputs o
+                && o.nodeId().equals(nodeId)).map(RunEvent.NodeOutputs.class::cast).toList();
+        assertEquals(1, found.size(), nodeId + ": " + found);
+        int at = events.indexOf(found.get(0));
+        assertTrue(events.get(at + 1) instanceof RunEvent.NodeFinished f && f.nodeId().equals(nodeId),
+                "the values come just before the node's end");
+        return found.get(0);
     }
 
     @Test

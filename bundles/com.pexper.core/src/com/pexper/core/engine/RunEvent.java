@@ -1,5 +1,11 @@
 package com.pexper.core.engine;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import com.pexper.core.data.Value;
+
 /**
  * Something that happened during a run, for progress displays and logs. Events of one node arrive
  * in order (queued, started, progress..., then one of finished, failed, cancelled or skipped);
@@ -56,6 +62,24 @@ public sealed interface RunEvent {
     record NodeFinished(String runId, String nodeId, boolean cached, long durationNanos, int items, int failedItems,
             int reusedItems)
             implements RunEvent {
+    }
+
+    /**
+     * What a node produced, for previews: sent just before its {@link NodeFinished}, also when the
+     * results came from the cache, and only to a run that has listeners.
+     *
+     * @param values by output port; for a node mapped over a list whose results the run does not
+     *        keep, the first successful item's values (a list of thousands of images is not held
+     *        for a preview). Values are as computed: a display redacts texts with the run's
+     *        {@link Redactor}, as the engine does for its own messages.
+     * @param items how many items the node produced when it runs per item, else -1
+     * @param firstItemOnly whether {@code values} are the first item's rather than the whole lists
+     */
+    record NodeOutputs(String runId, String nodeId, List<Value> values, int items, boolean firstItemOnly)
+            implements RunEvent {
+        public NodeOutputs {
+            values = Collections.unmodifiableList(new ArrayList<>(values)); // a port may have no value
+        }
     }
 
     record NodeFailed(String runId, String nodeId, String message) implements RunEvent {

@@ -68,6 +68,8 @@ final class NodeRun {
     int cachedItems;
     int failedOwnItems;
     String firstItemSummary;
+    /** The first successful item's values, kept for the run's listeners' previews; null when none listen. */
+    Value[] firstItemOutputs;
     final List<NodeOutcome.ItemFailure> failures = new ArrayList<>();
 
     NodeRun(Plan.Step step) {

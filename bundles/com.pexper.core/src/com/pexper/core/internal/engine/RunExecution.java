@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -592,6 +593,9 @@ public final class RunExecution implements RunHandle {
         if (item.state == ItemState.DONE && run.firstItemSummary == null && item.outputs != null
                 && item.outputs.length > 0) {
             run.firstItemSummary = events.redact(item.outputs[0].summary());
+            if (events.isHeard()) {
+                run.firstItemOutputs = item.outputs;
+            }
         }
         if (run.perItemReaders == 0 && !run.retain) {
             item.outputs = null;
@@ -620,12 +624,7 @@ public final class RunExecution implements RunHandle {
     }
 
     private void completeMapped(NodeRun run) {
-        int done = 0;
-        for (Item item : run.items) {
-            if (item.state == ItemState.DONE) {
-                done++;
-            }
-        }
+        int done = doneItems(run);
         run.key = keys.ofList(run);
         if (run.itemCount > 0 && done == 0) {
             String why = run.failedOwnItems > 0 ? "all " + run.itemCount + " items failed"
@@ -665,6 +664,13 @@ public final class RunExecution implements RunHandle {
         run.outputs = outputs;
         run.summaries = RunOutcomes.summarize(run, events);
         resolve(run, NodeStatus.SUCCEEDED, null);
+        if (events.isHeard()) {
+            boolean firstItem = outputs == null && run.firstItemOutputs != null;
+            Value[] shown = firstItem ? run.firstItemOutputs : outputs;
+            events.emit(new RunEvent.NodeOutputs(runId, run.step.id(), shown == null ? List.of() : Arrays.asList(shown),
+                    run.isMapped() ? doneItems(run) : -1, firstItem));
+            run.firstItemOutputs = null;
+        }
         events.emit(new RunEvent.NodeFinished(runId, run.step.id(), run.cached, run.nanos,
                 run.isMapped() ? run.itemCount : -1, run.failures.size(), run.cachedItems));
         for (int c : run.step.consumers()) {
@@ -676,6 +682,19 @@ public final class RunExecution implements RunHandle {
             }
             readyIfOpenable(consumer);
         }
+    }
+
+    private static int doneItems(NodeRun run) {
+        if (run.items == null) {
+            return Math.max(0, run.itemCount);
+        }
+        int done = 0;
+        for (Item item : run.items) {
+            if (item.state == ItemState.DONE) {
+                done++;
+            }
+        }
+        return done;
     }
 
     /** Marks a node done, and lets go of what its sources no longer need to keep. */
