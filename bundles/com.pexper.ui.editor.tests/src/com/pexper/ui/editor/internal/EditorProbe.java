@@ -167,4 +167,72 @@ public final class EditorProbe {
     public static java.util.List<String> legend(WorkflowEditor editor) {
         return editor.canvas().legend();
     }
+
+    /** A node's state in the editor's latest run as its line under it names it ("Done", "Skipped"), or null. */
+    public static String runPhase(WorkflowEditor editor, String nodeId) {
+        NodeState.Phase phase = editor.states().get(nodeId).phase();
+        return phase == null ? null : phase.name();
+    }
+
+    /** The line drawn under a node: its state, time, items. */
+    public static String runLine(WorkflowEditor editor, String nodeId) {
+        return RunPainter.statusLine(editor.states().get(nodeId));
+    }
+
+    /** Why the node failed or was skipped, as its tooltip and preview say. */
+    public static String runMessage(WorkflowEditor editor, String nodeId) {
+        return editor.states().get(nodeId).message();
+    }
+
+    /** The text of the node's preview, or null when it shows none (or a picture). */
+    public static String previewText(WorkflowEditor editor, String nodeId) {
+        return editor.states().get(nodeId).preview() instanceof Preview.Text text ? text.text() : null;
+    }
+
+    /** The size of the image the node's thumbnail shows, or null. */
+    public static int[] previewPicture(WorkflowEditor editor, String nodeId) {
+        return editor.states().get(nodeId).preview() instanceof Preview.Picture picture
+                ? new int[] { picture.width(), picture.height() } : null;
+    }
+
+    public static boolean previewOutOfDate(WorkflowEditor editor, String nodeId) {
+        return editor.states().get(nodeId).stale();
+    }
+
+    /** Items done and in all of a node run per item, as its progress shows them. */
+    public static int[] runItems(WorkflowEditor editor, String nodeId) {
+        NodeState state = editor.states().get(nodeId);
+        return new int[] { state.itemsDone(), state.itemCount() };
+    }
+
+    /** Where a node's run line and preview are drawn, in display coordinates. */
+    public static org.eclipse.swt.graphics.Rectangle previewOnDisplay(WorkflowEditor editor, Node node) {
+        return editor.canvas().previewOnDisplay(node);
+    }
+
+    /** The canvas's tooltip now. */
+    public static String tooltip(WorkflowEditor editor) {
+        return editor.canvas().getToolTipText();
+    }
+
+    /** Sends a hover at a point of the display to the canvas, as resting the mouse there would. */
+    public static void hover(WorkflowEditor editor, Point onDisplay) {
+        org.eclipse.swt.widgets.Event event = new org.eclipse.swt.widgets.Event();
+        Point at = editor.canvas().toControl(onDisplay);
+        event.x = at.x;
+        event.y = at.y;
+        editor.canvas().notifyListeners(org.eclipse.swt.SWT.MouseHover, event);
+    }
+
+    /** The rows of the Problems view, opened if it was not. */
+    public static java.util.List<String> problemsShown() throws org.eclipse.ui.PartInitException {
+        org.eclipse.swt.widgets.Table table = problemsTable(problemsView());
+        return java.util.Arrays.stream(table.getItems()).map(item -> item.getText(0)).toList();
+    }
+
+    /** The id of the editor's latest run that ended, or null. */
+    public static String lastRunId(WorkflowEditor editor) {
+        com.pexper.core.engine.RunResult last = editor.lastRun();
+        return last == null ? null : last.runId();
+    }
 }

@@ -176,6 +176,13 @@ final class UserInput {
         chord(keyCode);
     }
 
+    /** Presses and lets go a key without a character, and returns at once: for timing what it does. */
+    static void postKey(int keyCode) {
+        Event press = new Event();
+        press.keyCode = keyCode;
+        pressAndRelease(press);
+    }
+
     private static void pressAndRelease(Event key) {
         key.type = SWT.KeyDown;
         assertTrue(Display.getCurrent().post(key));

@@ -80,7 +80,7 @@ class WorkbenchChromeTest {
     @Test
     void theMenusAndTheToolbarHaveWhatAnEclipseUserLooksFor() throws Exception {
         openExample("hello.pexper"); // an editor, for the edit actions to have something to act on
-        assertEquals(List.of("File", "Edit", "View", "Window", "Help"), Arrays.stream(window().getShell().getMenuBar()
+        assertEquals(List.of("File", "Edit", "View", "Run", "Window", "Help"), Arrays.stream(window().getShell().getMenuBar()
                 .getItems()).map(i -> i.getText().replace("&", "")).filter(t -> !t.isEmpty()).toList());
         List<String> file = menu("File");
         assertTrue(file.containsAll(List.of("New Workflow", "Open Workflow...", "Open Recent", "Open Example", "Save",
@@ -89,6 +89,7 @@ class WorkbenchChromeTest {
         assertTrue(edit.containsAll(List.of("Undo", "Redo", "Cut", "Copy", "Paste", "Delete", "Select All", "Arrange", "Group...", "Ungroup")),
                 edit.toString());
         assertEquals(List.of("Zoom In", "Zoom Out", "Actual Size", "Fit to Window", "Snap to Grid"), menu("View"));
+        assertEquals(List.of("Run", "Run to Here", "Run Selected", "Cancel Run"), menu("Run"));
         List<String> help = menu("Help");
         assertTrue(help.contains("Keyboard Shortcuts") && help.stream().anyMatch(h -> h.startsWith("About")),
                 help.toString());
@@ -97,7 +98,8 @@ class WorkbenchChromeTest {
         collectTools(window().getShell(), tools);
         // (Undo and Redo are there too in the product; the test runtime's text-editor bundles take their place)
         for (String expected : List.of("New Workflow (Ctrl+N)", "Open Workflow (Ctrl+O)", "Save (Ctrl+S)",
-                "Arrange (Shift+Ctrl+F)", "Fit to Window (Ctrl+0)")) {
+                "Arrange (Shift+Ctrl+F)", "Fit to Window (Ctrl+0)", "Run the Workflow (Ctrl+Enter)",
+                "Run to the Selected Node (Shift+Ctrl+Enter)", "Cancel the Run")) {
             assertTrue(tools.stream().anyMatch(t -> t.startsWith(expected)), expected + " in " + tools);
         }
     }

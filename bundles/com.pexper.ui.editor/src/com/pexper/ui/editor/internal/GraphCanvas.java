@@ -34,6 +34,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 
+import com.pexper.core.engine.Redactor;
 import com.pexper.core.node.NodeType;
 import com.pexper.core.node.NodeTypeUnavailableException;
 import com.pexper.core.node.PortSpec;
@@ -77,6 +78,9 @@ public final class GraphCanvas extends Canvas {
     private Consumer<List<Path>> filesDropped = files -> {
     };
     private GraphGeometry geometry;
+    /** How the nodes fared in the editor's latest runs. */
+    private NodeStates runStates = new NodeStates(Redactor.NONE, () -> {
+    });
     /** The validator's problems by node id, as of the last change; null until asked for. */
     private Map<String, List<Problem>> problems;
     private double zoom = 1;
@@ -478,6 +482,14 @@ public final class GraphCanvas extends Canvas {
         return new Rectangle(corner.x, corner.y, side, side);
     }
 
+    /** Where a node's run line and preview are drawn, on the display. */
+    Rectangle previewOnDisplay(Node node) {
+        Rectangle area = previewArea(geometry().box(node));
+        Point corner = toDisplay(toScreen(new Point(area.x, area.y)));
+        return new Rectangle(corner.x, corner.y, (int) Math.round(area.width * scale()),
+                (int) Math.round(area.height * scale()));
+    }
+
     /** Where a node's title bar is on screen. */
     Point screenTitle(Node node) {
         Rectangle b = geometry().box(node).bounds();
@@ -536,7 +548,7 @@ public final class GraphCanvas extends Canvas {
                 dragging = new GraphPainter.Dragging(from, connectingTo, over.filter(p -> matchOf(p).connects()),
                         over.map(this::matchOf).orElse(PortMatch.REFUSED));
             }
-            painter.paint(e.gc, g, view(), visible, scale(), matches, dragging, problems());
+            painter.paint(e.gc, g, view(), visible, scale(), matches, dragging, problems(), runStates::get);
             if (marqueeFrom != null) {
                 painter.paintMarquee(e.gc, marquee());
             }
@@ -825,12 +837,41 @@ public final class GraphCanvas extends Canvas {
         }
     }
 
-    /** A node's problems as its tooltip, each with its fix: the badge says there is one, this says which. */
+    /** Shows the nodes' states in a run: the editor's runs feed {@code states}. */
+    void showRunStates(NodeStates states) {
+        this.runStates = states;
+        redraw();
+    }
+
+    /**
+     * A node's problems as its tooltip, each with its fix: the badge says there is one, this says
+     * which; and why it failed or was skipped in the latest run, or under it, its whole preview.
+     */
     private void hover(Event e) {
-        Optional<Node> node = geometry().nodeAt(toModel(new Point(e.x, e.y)));
-        List<Problem> found = node.map(n -> problems().getOrDefault(n.getId(), List.of())).orElse(List.of());
-        setToolTipText(found.isEmpty() ? null : String.join("\n", found.stream().map(p -> (p.isError() ? "" : "warning: ")
-                + p.message() + (p.fix() == null ? "" : " " + p.fix())).toList()));
+        Point at = toModel(new Point(e.x, e.y));
+        Optional<Node> node = geometry().nodeAt(at);
+        List<String> lines = new ArrayList<>(node.map(n -> problems().getOrDefault(n.getId(), List.of())).orElse(List.of())
+                .stream().map(p -> (p.isError() ? "" : "warning: ") + p.message() + (p.fix() == null ? "" : " " + p.fix()))
+                .toList());
+        Node shown = node.orElseGet(() -> geometry().boxes().stream().filter(box -> previewArea(box).contains(at))
+                .map(GraphGeometry.NodeBox::node).findFirst().orElse(null));
+        if (shown != null) {
+            NodeState state = runStates.get(shown.getId());
+            if (state.message() != null) {
+                lines.add(RunPainter.statusLine(state) + ": " + state.message());
+            } else if (node.isEmpty() && state.preview() instanceof Preview.Text text) {
+                lines.add(text.text().length() > 2000 ? text.text().substring(0, 2000) + "\u2026" : text.text());
+            } else if (node.isEmpty() && state.preview() instanceof Preview.Picture picture) {
+                lines.add(picture.width() + " \u00d7 " + picture.height() + " pixels");
+            }
+        }
+        setToolTipText(lines.isEmpty() ? null : String.join("\n", lines));
+    }
+
+    /** Where a node's state and preview are drawn, below it. */
+    private static Rectangle previewArea(GraphGeometry.NodeBox box) {
+        Rectangle b = box.bounds();
+        return new Rectangle(b.x, b.y + b.height, b.width, RunPainter.REACH);
     }
 
     private void wheel(Event e) {

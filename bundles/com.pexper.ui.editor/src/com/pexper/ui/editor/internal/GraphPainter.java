@@ -62,25 +62,30 @@ final class GraphPainter {
     private final Display display;
     private final Font bold;
     private final NodeIcons icons;
+    private final RunPainter runs;
     private final Map<RGB, Color> colours = new HashMap<>();
 
     GraphPainter(Display display, Font bold) {
         this.display = display;
         this.bold = bold;
         this.icons = new NodeIcons(display);
+        this.runs = new RunPainter(display);
     }
 
     void dispose() {
         icons.dispose();
+        runs.dispose();
     }
 
     /**
      * @param visible the part of the workflow's plane on screen: what lies outside is not drawn
      * @param zoom screen pixels per unit of the plane; below {@link #DETAIL_ZOOM} small text is too small to read and is left out
      * @param matches while dragging, how each input would take the dragged output (null otherwise)
+     * @param states each node's state in the latest run, by id
      */
     void paint(GC gc, GraphGeometry geometry, GraphCanvas.View view, Rectangle visible, double zoom,
-            Function<GraphGeometry.PortAt, PortMatch> matches, Dragging dragging, Map<String, List<Problem>> problems) {
+            Function<GraphGeometry.PortAt, PortMatch> matches, Dragging dragging, Map<String, List<Problem>> problems,
+            Function<String, NodeState> states) {
         boolean detail = zoom >= DETAIL_ZOOM;
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
@@ -97,8 +102,8 @@ final class GraphPainter {
         List<GraphGeometry.NodeBox> shown = new ArrayList<>();
         for (GraphGeometry.NodeBox box : geometry.boxes()) {
             Rectangle b = box.bounds();
-            // the badge and the shadow reach a little beyond the box
-            if (visible.intersects(b.x - 10, b.y - 10, b.width + 20, b.height + 20)) {
+            // the badge and the shadow reach a little beyond the box, the run's state and preview below it
+            if (visible.intersects(b.x - 10, b.y - 10, b.width + 20, b.height + 20 + RunPainter.REACH)) {
                 shown.add(box);
             }
         }
@@ -121,6 +126,14 @@ final class GraphPainter {
                 gc.setFont(regular);
             }
         }
+        int lineHeight = gc.getFontMetrics().getHeight();
+        for (GraphGeometry.NodeBox box : shown) {
+            NodeState state = states.apply(box.node().getId());
+            if (state != NodeState.NONE) {
+                runs.paint(gc, box, state, detail, lineHeight);
+            }
+        }
+        runs.frameDone();
         for (GraphGeometry.NodeBox box : shown) {
             List<Problem> found = problems.getOrDefault(box.node().getId(), List.of());
             if (!found.isEmpty()) {

@@ -104,7 +104,7 @@ public final class ProblemsView extends ViewPart {
             changesFollowed = null;
         }
         if (editor != null) {
-            changesFollowed = editor.editing().onChange(this::refresh);
+            changesFollowed = editor.onProblemsChanged(this::refresh);
         }
         refresh();
     }
@@ -118,8 +118,9 @@ public final class ProblemsView extends ViewPart {
         if (table == null || table.getTable().isDisposed()) {
             return;
         }
+        WorkflowEditor editor = active == null ? null : active.editor();
         WorkflowEditing editing = editing();
-        List<Problem> problems = editing == null ? List.of() : editing.problems();
+        List<Problem> problems = editor == null ? List.of() : editor.problems();
         table.setInput(problems);
         long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.size() - errors;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.commands.IStateListener;
@@ -24,16 +25,22 @@ import org.eclipse.ui.IPathEditorInput;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.contexts.IContextActivation;
+import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.EditorPart;
+import org.eclipse.ui.services.IEvaluationService;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import com.pexper.core.engine.Redactor;
+import com.pexper.core.engine.RunResult;
 import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.edit.WorkflowEditing;
 import com.pexper.model.Node;
 import com.pexper.model.Workflow;
 import com.pexper.model.WorkflowFactory;
 import com.pexper.model.io.WorkflowFiles;
+import com.pexper.model.validation.Problem;
 
 /**
  * The editor of a {@code .pexper} file: the workflow as a graph on a canvas, edited with the mouse
@@ -46,17 +53,25 @@ public final class WorkflowEditor extends EditorPart {
     /** Held while the editor is open: the registry component stays active as long as someone holds it. */
     private final ServiceTracker<NodeTypeRegistry, NodeTypeRegistry> registry = new ServiceTracker<>(
             FrameworkUtil.getBundle(WorkflowEditor.class).getBundleContext(), NodeTypeRegistry.class, null);
+    private final ServiceTracker<WorkbenchRuns, WorkbenchRuns> engine = new ServiceTracker<>(
+            FrameworkUtil.getBundle(WorkflowEditor.class).getBundleContext(), WorkbenchRuns.class, null);
     /** The file, or null for a workflow not saved yet. */
     private Path file;
     private WorkflowEditing editing;
     private GraphCanvas canvas;
     private List<EditingAction> actions = List.of();
+    private NodeStates states;
+    private EditorRuns runs;
+    /** Esc cancels while a run goes on (the binding's context is active only then). */
+    private IContextActivation running;
+    private final List<Runnable> problemListeners = new ArrayList<>();
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
         setSite(site);
         setInput(input);
         registry.open();
+        engine.open();
         NodeTypeRegistry types = registry.getService();
         if (types == null) {
             throw new PartInitException("Pexper's node-type service did not start, so no workflow can be shown;"
@@ -121,12 +136,105 @@ public final class WorkflowEditor extends EditorPart {
             actions.forEach(EditingAction::update);
             firePropertyChange(PROP_DIRTY);
         });
+        followRuns();
+        // active while this editor is the active part (a part site's activation follows the part)
+        getSite().getService(IContextService.class).activateContext("com.pexper.ui.editor.editing");
         followSnapToGrid();
         getSite().getShell().getDisplay().asyncExec(() -> {
             if (!canvas.isDisposed()) {
                 canvas.fitToWindow();
             }
         });
+    }
+
+    /**
+     * The nodes show how they fare in this editor's runs: the engine's events are merged into one
+     * repaint at most every 33 ms, and an edit dims what it made out of date.
+     */
+    private void followRuns() {
+        WorkbenchRuns workbench = engine.getService();
+        RepaintThrottle repaint = new RepaintThrottle(canvas, canvas::redraw);
+        states = new NodeStates(workbench == null ? Redactor.NONE : workbench.redactor(), repaint);
+        canvas.showRunStates(states);
+        if (workbench != null) {
+            runs = new EditorRuns(editing, this::file, workbench, states, canvas.getDisplay(), this::status,
+                    this::runningChanged);
+            editing.onChange(runs::edited);
+        }
+    }
+
+    /** Runs the given nodes and what they need, or the whole workflow when none are given. */
+    void run(List<Node> nodes) {
+        if (runs == null) {
+            MessageDialog.openError(getSite().getShell(), "Cannot run the workflow", "Pexper's engine did not start,"
+                    + " so no workflow can run; see the error log (Window > Show View > Error Log).");
+            return;
+        }
+        runs.start(nodes);
+    }
+
+    /** Run to Here and Run Selected: the selected nodes and what they need. */
+    void runSelection(boolean toHere) {
+        List<Node> selected = List.copyOf(canvas.selectedNodes());
+        if (selected.isEmpty()) {
+            status(toHere ? "Select the node to run up to, then Run to Here (Ctrl+Shift+Enter)."
+                    : "Select the nodes to run first.");
+            return;
+        }
+        run(selected);
+    }
+
+    void cancelRun() {
+        if (runs != null) {
+            runs.cancel();
+        }
+    }
+
+    public boolean isRunning() {
+        return runs != null && runs.isRunning();
+    }
+
+    private void runningChanged() {
+        IContextService contexts = getSite().getService(IContextService.class);
+        if (isRunning() && running == null) {
+            running = contexts.activateContext("com.pexper.ui.editor.running");
+        } else if (!isRunning() && running != null) {
+            contexts.deactivateContext(running);
+            running = null;
+        }
+        IEvaluationService evaluation = getSite().getService(IEvaluationService.class);
+        if (evaluation != null) {
+            evaluation.requestEvaluation(RunStateTester.PROPERTY);
+        }
+        problemListeners.forEach(Runnable::run);
+    }
+
+    /** What the Problems view lists: what validation finds, and what failed in the latest run. */
+    List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>(editing.problems());
+        if (states != null) {
+            problems.addAll(states.failures());
+        }
+        return problems;
+    }
+
+    /** Follows {@link #problems()}: told after every edit and at the end of every run. */
+    AutoCloseable onProblemsChanged(Runnable listener) {
+        AutoCloseable edits = editing.onChange(listener);
+        problemListeners.add(listener);
+        return () -> {
+            edits.close();
+            problemListeners.remove(listener);
+        };
+    }
+
+    /** The latest run's result, or null before one ended. */
+    RunResult lastRun() {
+        return runs == null ? null : runs.last();
+    }
+
+    NodeStates states() {
+        return states;
     }
 
     /** The canvas snaps while View > Snap to Grid is checked, in this editor and every other. */
@@ -275,6 +383,8 @@ public final class WorkflowEditor extends EditorPart {
 
     @Override
     public void dispose() {
+        cancelRun();
+        engine.close();
         registry.close();
         super.dispose();
     }

@@ -1,0 +1,338 @@
+package com.pexper.ui.editor.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.swt.widgets.Display;
+
+import com.pexper.core.cache.PersistentResultCache;
+import com.pexper.core.cache.ResultCache;
+import com.pexper.core.engine.InvalidWorkflowException;
+import com.pexper.core.engine.NodeOutcome;
+import com.pexper.core.engine.NodeStatus;
+import com.pexper.core.engine.RunEvent;
+import com.pexper.core.engine.RunHandle;
+import com.pexper.core.engine.RunRequest;
+import com.pexper.core.engine.RunResult;
+import com.pexper.core.engine.RunStatus;
+import com.pexper.edit.WorkflowEditing;
+import com.pexper.model.Connection;
+import com.pexper.model.Node;
+import com.pexper.model.ParameterValue;
+import com.pexper.model.Workflow;
+
+/**
+ * Runs an editor's workflow, all of it or what some nodes need, as a workbench Job: the workflow
+ * as it is on screen (saved or not) is copied, so that editing goes on while it runs; the node
+ * states follow the run; the results stay in the workflow's cache, so that the next run computes
+ * only what an edit changed, and the edited nodes and those after them are shown out of date.
+ */
+final class EditorRuns {
+
+    private static final String FAMILY = "com.pexper.ui.editor.runs";
+    /** How often a long run's results are saved while it goes on. */
+    private static final Duration CACHE_SAVE_INTERVAL = Duration.ofSeconds(2);
+
+    private final WorkflowEditing editing;
+    private final Supplier<Path> file;
+    private final WorkbenchRuns runs;
+    private final NodeStates states;
+    private final Display display;
+    private final Consumer<String> status;
+    private final Runnable runningChanged;
+    /** What each node was when it last ran: an edit since makes it, and what follows it, out of date. */
+    private final Map<String, AsRun> ran = new HashMap<>();
+    private ResultCache cache;
+    private Path cacheFile;
+    private Job job;
+    private volatile RunHandle handle;
+    private volatile boolean cancelAsked;
+    private RunResult last;
+
+    /** A node's settings and inputs as they were run. */
+    private record AsRun(String type, List<ParameterValue> parameters, Set<String> inputs) {
+    }
+
+    /**
+     * @param file the workflow's file as it is now (null before it is first saved)
+     * @param runningChanged told on the UI thread when a run starts and when it ends
+     */
+    EditorRuns(WorkflowEditing editing, Supplier<Path> file, WorkbenchRuns runs, NodeStates states, Display display,
+            Consumer<String> status, Runnable runningChanged) {
+        this.editing = editing;
+        this.file = file;
+        this.runs = runs;
+        this.states = states;
+        this.display = display;
+        this.status = status;
+        this.runningChanged = runningChanged;
+    }
+
+    boolean isRunning() {
+        return job != null;
+    }
+
+    /** The latest run's result, or null before one ended. */
+    RunResult last() {
+        return last;
+    }
+
+    /**
+     * Starts a run of {@code targets} and what they need, or of the whole workflow when there are
+     * none; says in the status line why not when one is going on already.
+     */
+    void start(Collection<Node> targets) {
+        if (job != null) {
+            status.accept("A run of this workflow is going on: wait for it to end, or cancel it (Esc).");
+            return;
+        }
+        Workflow copy = EcoreUtil.copy(editing.workflow());
+        if (!targets.isEmpty()) {
+            keepOnly(copy, upstream(copy, targets.stream().map(Node::getId).toList()));
+        }
+        Path workflowFile = file.get();
+        RunRequest.Builder request = RunRequest.builder().workflowFile(workflowFile).cache(cacheFor(workflowFile))
+                .listener(states);
+        AtomicInteger ended = new AtomicInteger();
+        request.listener(event -> {
+            if (event instanceof RunEvent.NodeFinished || event instanceof RunEvent.NodeFailed
+                    || event instanceof RunEvent.NodeSkipped || event instanceof RunEvent.NodeCancelled) {
+                ended.incrementAndGet();
+            }
+        });
+        List<String> ids = copy.getNodes().stream().map(Node::getId).toList();
+        remember(copy);
+        states.starting(ids);
+        String name = workflowFile == null ? Objects.requireNonNullElse(editing.workflow().getName(), "Untitled")
+                : workflowFile.getFileName().toString();
+        String what = targets.isEmpty() ? "Running " + name : "Running " + ids.size() + " of "
+                + editing.workflow().getNodes().size() + " nodes of " + name;
+        cancelAsked = false;
+        RunRequest built = request.build();
+        job = new Job(what) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                return execute(copy, built, ended, monitor);
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return FAMILY.equals(family);
+            }
+
+            @Override
+            protected void canceling() {
+                cancel();
+            }
+        };
+        job.schedule();
+        status.accept(what + "...");
+        runningChanged.run();
+    }
+
+    /** Stops the run: nothing new starts, running nodes stop at their next check, partial files are removed. */
+    void cancel() {
+        cancelAsked = true;
+        RunHandle running = handle;
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    private IStatus execute(Workflow workflow, RunRequest request, AtomicInteger ended, IProgressMonitor monitor) {
+        int nodes = workflow.getNodes().size();
+        SubMonitor progress = SubMonitor.convert(monitor, nodes);
+        RunResult result = null;
+        try {
+            RunHandle started = runs.engine().start(workflow, request);
+            handle = started;
+            if (cancelAsked) {
+                started.cancel();
+            }
+            int reported = 0;
+            // a run killed midway keeps what it finished, as on the command line
+            try (AutoCloseable saving = request.cache() instanceof PersistentResultCache persistent
+                    ? persistent.savingEvery(CACHE_SAVE_INTERVAL) : () -> {
+                    }) {
+                while ((result = started.await(Duration.ofMillis(50))) == null) {
+                    if (monitor.isCanceled()) {
+                        started.cancel();
+                    }
+                    int done = ended.get();
+                    progress.worked(done - reported);
+                    progress.subTask(done + " of " + nodes + " nodes");
+                    reported = done;
+                }
+            }
+            RunResult finished = result;
+            // the run has ended for the user now; saving the results it leaves for the next may take a moment
+            display.asyncExec(() -> ended(finished, null));
+            saveCache(request.cache());
+            return Status.OK_STATUS; // how the nodes fared is on the canvas, not in an error dialog
+        } catch (InvalidWorkflowException e) {
+            display.asyncExec(() -> ended(null, e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+                    + " to fix first: see the Problems view (" + e.problems().get(0) + ")."));
+            return Status.OK_STATUS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            display.asyncExec(() -> ended(null, "The run was interrupted."));
+            return Status.CANCEL_STATUS;
+        } catch (Exception e) {
+            display.asyncExec(() -> ended(null, "The run failed inside Pexper (" + e + "); see the error log."));
+            return Status.error("The run failed inside Pexper", e);
+        } finally {
+            handle = null;
+            monitor.done();
+        }
+    }
+
+    private void saveCache(ResultCache used) {
+        if (used instanceof PersistentResultCache persistent) {
+            try {
+                persistent.save();
+            } catch (IOException e) {
+                display.asyncExec(() -> status.accept("Could not save the results for the next run to "
+                        + persistent.file() + ": " + e.getMessage()));
+            }
+        }
+    }
+
+    /** On the UI thread, when the run has ended or could not start. */
+    private void ended(RunResult result, String refused) {
+        job = null;
+        if (result != null) {
+            last = result;
+        }
+        states.runEnded();
+        status.accept(refused != null ? "Not run: " + refused : summary(result));
+        edited();
+        runningChanged.run();
+    }
+
+    static String summary(RunResult result) {
+        long millis = result.finished().toEpochMilli() - result.started().toEpochMilli();
+        String time = millis < 10_000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        long failed = result.nodes().stream().filter(n -> n.status() == NodeStatus.FAILED).count();
+        long skipped = result.nodes().stream().filter(n -> n.status() == NodeStatus.SKIPPED).count();
+        String counts = result.nodes().size() + " nodes: " + result.executedNodes() + " ran, " + result.cachedNodes()
+                + " reused" + (failed > 0 ? ", " + failed + " failed" : "") + (skipped > 0 ? ", " + skipped
+                        + " skipped" : "");
+        if (result.status() == RunStatus.CANCELLED) {
+            return "Cancelled after " + time + "; no partial output files were left.";
+        }
+        if (result.outcome() == RunStatus.FAILED) {
+            NodeOutcome first = result.nodes().stream().filter(n -> n.status() == NodeStatus.FAILED).findFirst()
+                    .orElse(null);
+            return "Failed after " + time + " (" + counts + ")" + (first == null ? "; " + result.failedItems() + " of "
+                    + result.batchItems() + " items failed." : ": " + first.nodeId() + ": " + first.error());
+        }
+        return "Finished in " + time + " (" + counts + ").";
+    }
+
+    private ResultCache cacheFor(Path workflowFile) {
+        if (cache == null || !Objects.equals(cacheFile, workflowFile)) {
+            cache = runs.cacheFor(workflowFile);
+            cacheFile = workflowFile;
+        }
+        return cache;
+    }
+
+    private void remember(Workflow copy) {
+        Map<String, Set<String>> inputs = inputs(copy);
+        for (Node node : copy.getNodes()) {
+            ran.put(node.getId(), new AsRun(node.getType(), node.getParameters(), inputs.getOrDefault(node.getId(),
+                    Set.of())));
+        }
+    }
+
+    /**
+     * After an edit: forgets deleted nodes, and shows as out of date each node whose type, settings
+     * or inputs differ from when it ran, and every node after it.
+     */
+    void edited() {
+        if (states.isEmpty()) {
+            return;
+        }
+        Workflow now = editing.workflow();
+        states.retain(now.getNodes().stream().map(Node::getId).toList());
+        Map<String, Set<String>> inputs = inputs(now);
+        List<String> changed = new ArrayList<>();
+        for (Node node : now.getNodes()) {
+            AsRun before = ran.get(node.getId());
+            if (before != null && (!before.type().equals(node.getType())
+                    || !before.inputs().equals(inputs.getOrDefault(node.getId(), Set.of()))
+                    || !EcoreUtil.equals(before.parameters(), node.getParameters()))) {
+                changed.add(node.getId());
+            }
+        }
+        if (!changed.isEmpty()) {
+            states.outOfDate(downstream(now, changed));
+        }
+    }
+
+    /** Each node's incoming connections, as "source.port>input". */
+    private static Map<String, Set<String>> inputs(Workflow workflow) {
+        Map<String, Set<String>> inputs = new HashMap<>();
+        for (Connection c : workflow.getConnections()) {
+            inputs.computeIfAbsent(c.getTargetNode(), id -> new HashSet<>()).add(c.getSourceNode() + "."
+                    + c.getSourcePort() + ">" + c.getTargetPort());
+        }
+        return inputs;
+    }
+
+    /** The nodes and every node they take input from, directly or not. */
+    static Set<String> upstream(Workflow workflow, Collection<String> ids) {
+        Map<String, List<String>> sources = new HashMap<>();
+        for (Connection c : workflow.getConnections()) {
+            sources.computeIfAbsent(c.getTargetNode(), id -> new ArrayList<>()).add(c.getSourceNode());
+        }
+        return reach(ids, sources);
+    }
+
+    /** The nodes and every node that takes input from them, directly or not. */
+    static Set<String> downstream(Workflow workflow, Collection<String> ids) {
+        Map<String, List<String>> targets = new HashMap<>();
+        for (Connection c : workflow.getConnections()) {
+            targets.computeIfAbsent(c.getSourceNode(), id -> new ArrayList<>()).add(c.getTargetNode());
+        }
+        return reach(ids, targets);
+    }
+
+    private static Set<String> reach(Collection<String> from, Map<String, List<String>> next) {
+        Set<String> reached = new HashSet<>(from);
+        ArrayDeque<String> queue = new ArrayDeque<>(from);
+        while (!queue.isEmpty()) {
+            for (String id : next.getOrDefault(queue.poll(), List.of())) {
+                if (reached.add(id)) {
+                    queue.add(id);
+                }
+            }
+        }
+        return reached;
+    }
+
+    private static void keepOnly(Workflow workflow, Set<String> ids) {
+        workflow.getNodes().removeIf(node -> !ids.contains(node.getId()));
+        workflow.getConnections().removeIf(c -> !ids.contains(c.getSourceNode()) || !ids.contains(c.getTargetNode()));
+    }
+}

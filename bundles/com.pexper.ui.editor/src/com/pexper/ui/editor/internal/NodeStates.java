@@ -1,0 +1,112 @@
+package com.pexper.ui.editor.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+import com.pexper.core.engine.Redactor;
+import com.pexper.core.engine.RunEvent;
+import com.pexper.core.engine.RunListener;
+import com.pexper.model.validation.Problem;
+
+/**
+ * The state of an editor's nodes in its latest runs: what each is doing, how it ended, what it
+ * produced. Fed by the engine's threads (a run's listener), read by the UI thread when it paints;
+ * every change is announced to {@code changed}, which merges them into one repaint.
+ */
+final class NodeStates implements RunListener {
+
+    private final Map<String, NodeState> states = new ConcurrentHashMap<>();
+    private final Redactor redactor;
+    private final Runnable changed;
+
+    /** @param changed told of every change, on whichever thread made it; must be quick */
+    NodeStates(Redactor redactor, Runnable changed) {
+        this.redactor = redactor;
+        this.changed = changed;
+    }
+
+    /** The node's state, {@link NodeState#NONE} when no run has reached it. */
+    NodeState get(String nodeId) {
+        return states.getOrDefault(nodeId, NodeState.NONE);
+    }
+
+    boolean isEmpty() {
+        return states.isEmpty();
+    }
+
+    /** A run of these nodes begins: each waits for it, showing what it had, dimmed. */
+    void starting(Collection<String> nodeIds) {
+        for (String id : nodeIds) {
+            update(id, NodeState::waiting);
+        }
+        changed.run();
+    }
+
+    /** The run has ended: nodes it never reached show what they had before, as not run. */
+    void runEnded() {
+        states.replaceAll((id, state) -> state.phase() == NodeState.Phase.WAITING ? state.notRun() : state);
+        changed.run();
+    }
+
+    /** These nodes were changed, or depend on one that was: what they show is out of date. */
+    void outOfDate(Collection<String> nodeIds) {
+        nodeIds.forEach(id -> states.computeIfPresent(id, (key, state) -> state.outOfDate()));
+        changed.run();
+    }
+
+    /** Forgets the nodes that are no longer in the workflow. */
+    void retain(Collection<String> nodeIds) {
+        if (states.keySet().retainAll(nodeIds)) {
+            changed.run();
+        }
+    }
+
+    /** The failures of the latest runs, as problems for the Problems view. */
+    List<Problem> failures() {
+        List<Problem> problems = new ArrayList<>();
+        states.forEach((id, state) -> {
+            if (state.phase() == NodeState.Phase.FAILED) {
+                problems.add(Problem.error("run.failed", id, "Failed when run: " + state.message(),
+                        "Fix what it says and run again (Ctrl+Enter)."));
+            } else if (state.phase() == NodeState.Phase.DONE && state.message() != null) {
+                problems.add(Problem.warning("run.itemsFailed", id, state.message(),
+                        "Hover over the node for the first failure; the run record lists them all."));
+            }
+        });
+        return problems;
+    }
+
+    @Override
+    public void onEvent(RunEvent event) {
+        switch (event) {
+            case RunEvent.NodeQueued e -> update(e.nodeId(), s -> s.in(NodeState.Phase.QUEUED));
+            case RunEvent.NodeStarted e -> update(e.nodeId(), s -> s.progress(0, e.itemCount() >= 0 ? 0 : -1,
+                    e.itemCount()));
+            case RunEvent.NodeProgress e -> update(e.nodeId(), s -> s.progress(e.fraction(), e.itemsDone(),
+                    e.itemCount()));
+            case RunEvent.NodeText e -> update(e.nodeId(), s -> e.item() > 0 ? s
+                    : s.showing(s.preview() instanceof Preview.Text text && !s.stale() ? text.append(e.text())
+                            : new Preview.Text(e.text(), null)));
+            case RunEvent.NodeOutputs e -> update(e.nodeId(), s -> s.showing(Preview.of(e.values(), e.items(),
+                    e.firstItemOnly(), redactor)));
+            case RunEvent.NodeFinished e -> update(e.nodeId(), s -> s.ended(e.cached() ? NodeState.Phase.CACHED
+                    : NodeState.Phase.DONE, e.durationNanos(), e.failedItems() == 0 ? null
+                            : e.failedItems() + " of " + e.items() + " items failed"));
+            case RunEvent.NodeFailed e -> update(e.nodeId(), s -> s.ended(NodeState.Phase.FAILED, 0, e.message()));
+            case RunEvent.NodeCancelled e -> update(e.nodeId(), s -> s.ended(NodeState.Phase.CANCELLED, 0, null));
+            case RunEvent.NodeSkipped e -> update(e.nodeId(), s -> s.ended(NodeState.Phase.SKIPPED, 0, e.reason()));
+            default -> {
+                return; // run-level events, item failures (counted when the node ends) and logs change no node
+            }
+        }
+        changed.run();
+    }
+
+    private void update(String nodeId, UnaryOperator<NodeState> change) {
+        states.compute(nodeId, (id, state) -> change.apply(state == null ? NodeState.NONE : state));
+    }
+}

@@ -1,0 +1,67 @@
+package com.pexper.ui.editor.internal;
+
+import java.nio.file.Path;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import com.pexper.core.cache.MemoryResultCache;
+import com.pexper.core.cache.ResultCache;
+import com.pexper.core.cache.ResultCaches;
+import com.pexper.core.engine.Engine;
+import com.pexper.core.engine.MemoryBudget;
+import com.pexper.core.engine.Redactor;
+import com.pexper.core.engine.ServiceDirectory;
+import com.pexper.core.home.PexperHome;
+import com.pexper.core.node.NodeTypeRegistry;
+import com.pexper.core.runs.RunRecords;
+
+/**
+ * The workbench's engine: one for all editors, so that their runs share the worker pool and the
+ * memory budget, built from the same services as the command line's, so that a run from the
+ * editor is recorded where {@code pexper runs} reads and reuses what {@code pexper run} cached.
+ */
+@Component(service = WorkbenchRuns.class)
+public final class WorkbenchRuns {
+
+    private final Engine engine;
+    private final ResultCaches caches;
+    private final ServiceDirectory services;
+
+    @Activate
+    public WorkbenchRuns(@Reference NodeTypeRegistry registry, @Reference ServiceDirectory services,
+            @Reference RunRecords records, @Reference ResultCaches caches) {
+        PexperHome home = PexperHome.fromEnvironment();
+        this.caches = caches;
+        this.services = services;
+        this.engine = Engine.builder(registry).protect(home.root()).runRecords(records)
+                .scratchDirectory(home.scratch()).services(services)
+                .memory(MemoryBudget.ofHeap("Start Pexper with a larger heap (PEXPER_MAX_HEAP=8g ./pexper),"
+                        + " or lower Read image's 'maxMegapixels' to refuse such images."))
+                .build();
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /**
+     * The results a workflow's runs keep: those of {@code pexper run} for a saved file (saved back
+     * after each run), a memory of its own for a workflow not saved yet.
+     */
+    ResultCache cacheFor(Path workflowFile) {
+        return workflowFile == null ? new MemoryResultCache() : caches.forWorkflow(workflowFile);
+    }
+
+    /** Takes the keys in use out of what a preview shows, as the engine does for its own messages. */
+    Redactor redactor() {
+        return services.get(Redactor.class).orElse(Redactor.NONE);
+    }
+
+    @Deactivate
+    void close() {
+        engine.close();
+    }
+}
