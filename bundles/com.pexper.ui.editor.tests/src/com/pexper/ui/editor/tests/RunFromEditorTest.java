@@ -149,6 +149,48 @@ class RunFromEditorTest {
     }
 
     @Test
+    void anImageShowsAsAThumbnailUnderItsNode() throws Exception {
+        Path photo = folder.resolve("astronaut.png");
+        Files.copy(Path.of(System.getProperty("user.dir")).resolve("../../examples/images/astronaut.png").normalize(),
+                photo);
+        Path file = folder.resolve("photo.pexper");
+        Files.writeString(file, """
+                {"formatVersion": 2, "name": "Photo", "nodes": [
+                  {"id": "read", "type": "com.pexper.imaging.read", "version": "1.0.0", "position": [80, 80],
+                   "parameters": {"path": {"file": "astronaut.png"}}}],
+                 "connections": []}
+                """);
+        WorkflowEditor editor = open(file);
+        runWithCtrlEnter(editor);
+        assertEquals("DONE", EditorProbe.runPhase(editor, "read"), EditorProbe.runMessage(editor, "read"));
+        org.eclipse.swt.graphics.ImageData decoded = new org.eclipse.swt.graphics.ImageData(photo.toString());
+        int[] size = EditorProbe.previewPicture(editor, "read");
+        assertNotNull(size, "a picture, not text");
+        assertEquals(List.of(decoded.width, decoded.height), List.of(size[0], size[1]));
+
+        Node read = EditorProbe.editing(editor).node("read").orElseThrow();
+        Rectangle card = EditorProbe.previewOnDisplay(editor, read);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        org.eclipse.swt.graphics.Image grab = new org.eclipse.swt.graphics.Image(Display.getCurrent(), card.width,
+                card.height);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(Display.getCurrent());
+        try {
+            gc.copyArea(grab, card.x, card.y);
+            org.eclipse.swt.graphics.ImageData shown = grab.getImageData();
+            for (int y = 0; y < shown.height; y += 2) {
+                for (int x = 0; x < shown.width; x += 2) {
+                    colours.add(shown.getPixel(x, y));
+                }
+            }
+        } finally {
+            gc.dispose();
+            grab.dispose();
+        }
+        assertTrue(colours.size() > 200, "the photo is drawn under the node: " + colours.size() + " colours there");
+        screenshot("run-image-thumbnail.png");
+    }
+
+    @Test
     void escCancelsARunOverTenThousandFilesWithin200msAndLeavesNoPartialFile() throws Exception {
         Path in = Files.createDirectories(folder.resolve("in"));
         for (int i = 0; i < 10_000; i++) {

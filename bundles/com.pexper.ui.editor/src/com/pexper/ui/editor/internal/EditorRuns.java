@@ -234,7 +234,7 @@ final class EditorRuns {
         String time = millis < 10_000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         long failed = result.nodes().stream().filter(n -> n.status() == NodeStatus.FAILED).count();
         long skipped = result.nodes().stream().filter(n -> n.status() == NodeStatus.SKIPPED).count();
-        String counts = result.nodes().size() + " nodes: " + result.executedNodes() + " ran, " + result.cachedNodes()
+        String counts = result.nodes().size() + (result.nodes().size() == 1 ? " node: " : " nodes: ")+ result.executedNodes() + " ran, " + result.cachedNodes()
                 + " reused" + (failed > 0 ? ", " + failed + " failed" : "") + (skipped > 0 ? ", " + skipped
                         + " skipped" : "");
         if (result.status() == RunStatus.CANCELLED) {
