@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The editor's benchmarks (issue 13, section 5). Prints each figure with its target and the ratio.
+# The editor's benchmarks (issues 13 and 14, section 5). Prints each figure with its target and the ratio.
 #   bench/editor.sh     EditorBench (a 1,000-node workflow: open + first paint, frames while panning
-#                       and zooming), then the workbench's start-up: to the empty window, and to the
-#                       window with the workflow left open last time open again, side by side
-#                       (median of 7 each)
+#                       and zooming), EditorRunBench (the engine benchmark's 10,000 nodes run from the
+#                       editor and headless, side by side; the UI thread's longest stall meanwhile),
+#                       then the workbench's start-up: to the empty window, and to the window with the
+#                       workflow left open last time open again, side by side (median of 7 each)
 # Needs Xvfb when there is no display; builds the product first if needed (through ./pexper).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
@@ -33,6 +34,12 @@ echo "== Editor (the product's jars on a plain classpath, SWT on $DISPLAY) =="
 # SWT unpacks its native libraries under user.home: the bench's folder, not the user's
 [ -n "${SKIP_EDITOR_BENCH:-}" ] || "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Duser.home="$home" -cp "$product/plugins/*" \
   "$root/bench/EditorBench.java" 2>&1 | grep -v '^SWT SessionManagerDBus'
+
+echo
+echo "== Running from the editor (the product's jars, SWT on $DISPLAY) =="
+# EditorRunBench uses EngineBench's workflow: a multi-file source program, run from bench/
+[ -n "${SKIP_EDITOR_BENCH:-}" ] || (cd "$root/bench" && "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+  -Duser.home="$home" -cp "$product/plugins/*" EditorRunBench.java 2>&1 | grep -v '^SWT SessionManagerDBus')
 
 # Milliseconds from starting ./pexper ARGS... until its main window has the title TITLE.
 until_titled() {

@@ -22,7 +22,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.swt.widgets.Display;
 
 import com.pexper.core.cache.PersistentResultCache;
@@ -47,7 +46,7 @@ import com.pexper.model.Workflow;
  * states follow the run; the results stay in the workflow's cache, so that the next run computes
  * only what an edit changed, and the edited nodes and those after them are shown out of date.
  */
-final class EditorRuns {
+public final class EditorRuns {
 
     private static final String FAMILY = "com.pexper.ui.editor.runs";
     /** How often a long run's results are saved while it goes on. */
@@ -62,6 +61,10 @@ final class EditorRuns {
     private final Runnable runningChanged;
     /** What each node was when it last ran: an edit since makes it, and what follows it, out of date. */
     private final Map<String, AsRun> ran = new HashMap<>();
+    /** Whether the workflow was edited while the run went on: what it changed is then dimmed when it ends. */
+    private boolean editedMeanwhile;
+    /** The latest run's copy of the workflow, until what its nodes were is noted in {@link #ran}. */
+    private Workflow unnoted;
     private ResultCache cache;
     private Path cacheFile;
     private Job job;
@@ -69,15 +72,15 @@ final class EditorRuns {
     private volatile boolean cancelAsked;
     private RunResult last;
 
-    /** A node's settings and inputs as they were run. */
-    private record AsRun(String type, List<ParameterValue> parameters, Set<String> inputs) {
+    /** A node's type, settings and inputs as they were run, in words: quick to compare for 10,000 nodes. */
+    private record AsRun(String type, String parameters, Set<String> inputs) {
     }
 
     /**
      * @param file the workflow's file as it is now (null before it is first saved)
      * @param runningChanged told on the UI thread when a run starts and when it ends
      */
-    EditorRuns(WorkflowEditing editing, Supplier<Path> file, WorkbenchRuns runs, NodeStates states, Display display,
+    public EditorRuns(WorkflowEditing editing, Supplier<Path> file, WorkbenchRuns runs, NodeStates states, Display display,
             Consumer<String> status, Runnable runningChanged) {
         this.editing = editing;
         this.file = file;
@@ -88,12 +91,12 @@ final class EditorRuns {
         this.runningChanged = runningChanged;
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return job != null;
     }
 
     /** The latest run's result, or null before one ended. */
-    RunResult last() {
+    public RunResult last() {
         return last;
     }
 
@@ -101,12 +104,12 @@ final class EditorRuns {
      * Starts a run of {@code targets} and what they need, or of the whole workflow when there are
      * none; says in the status line why not when one is going on already.
      */
-    void start(Collection<Node> targets) {
+    public void start(Collection<Node> targets) {
         if (job != null) {
             status.accept("A run of this workflow is going on: wait for it to end, or cancel it (Esc).");
             return;
         }
-        Workflow copy = EcoreUtil.copy(editing.workflow());
+        Workflow copy = ModelCopy.of(editing.workflow());
         if (!targets.isEmpty()) {
             keepOnly(copy, upstream(copy, targets.stream().map(Node::getId).toList()));
         }
@@ -121,7 +124,9 @@ final class EditorRuns {
             }
         });
         List<String> ids = copy.getNodes().stream().map(Node::getId).toList();
-        remember(copy);
+        editedMeanwhile = false;
+        // what each node was is noted at the first edit, not now: the run should not wait for it
+        unnoted = copy;
         states.starting(ids);
         String name = workflowFile == null ? Objects.requireNonNullElse(editing.workflow().getName(), "Untitled")
                 : workflowFile.getFileName().toString();
@@ -151,7 +156,7 @@ final class EditorRuns {
     }
 
     /** Stops the run: nothing new starts, running nodes stop at their next check, partial files are removed. */
-    void cancel() {
+    public void cancel() {
         cancelAsked = true;
         RunHandle running = handle;
         if (running != null) {
@@ -225,7 +230,9 @@ final class EditorRuns {
         }
         states.runEnded();
         status.accept(refused != null ? "Not run: " + refused : summary(result));
-        edited();
+        if (editedMeanwhile) {
+            edited();
+        }
         runningChanged.run();
     }
 
@@ -257,12 +264,21 @@ final class EditorRuns {
         return cache;
     }
 
-    private void remember(Workflow copy) {
+    private static Map<String, AsRun> note(Workflow copy) {
         Map<String, Set<String>> inputs = inputs(copy);
+        Map<String, AsRun> noted = new HashMap<>();
         for (Node node : copy.getNodes()) {
-            ran.put(node.getId(), new AsRun(node.getType(), node.getParameters(), inputs.getOrDefault(node.getId(),
-                    Set.of())));
+            noted.put(node.getId(), asRun(node, inputs));
         }
+        return noted;
+    }
+
+    private static AsRun asRun(Node node, Map<String, Set<String>> inputs) {
+        StringBuilder parameters = new StringBuilder();
+        for (ParameterValue parameter : node.getParameters()) {
+            ModelCopy.describe(parameter, parameters);
+        }
+        return new AsRun(node.getType(), parameters.toString(), inputs.getOrDefault(node.getId(), Set.of()));
     }
 
     /**
@@ -273,15 +289,20 @@ final class EditorRuns {
         if (states.isEmpty()) {
             return;
         }
+        if (job != null) {
+            editedMeanwhile = true;
+        }
+        if (unnoted != null) {
+            ran.putAll(note(unnoted));
+            unnoted = null;
+        }
         Workflow now = editing.workflow();
         states.retain(now.getNodes().stream().map(Node::getId).toList());
         Map<String, Set<String>> inputs = inputs(now);
         List<String> changed = new ArrayList<>();
         for (Node node : now.getNodes()) {
             AsRun before = ran.get(node.getId());
-            if (before != null && (!before.type().equals(node.getType())
-                    || !before.inputs().equals(inputs.getOrDefault(node.getId(), Set.of()))
-                    || !EcoreUtil.equals(before.parameters(), node.getParameters()))) {
+            if (before != null && !before.equals(asRun(node, inputs))) {
                 changed.add(node.getId());
             }
         }

@@ -27,6 +27,7 @@ import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.graphics.Transform;
@@ -78,6 +79,10 @@ public final class GraphCanvas extends Canvas {
     private Consumer<List<Path>> filesDropped = files -> {
     };
     private GraphGeometry geometry;
+    /** The scene as last drawn while a run's states are shown, and the {@link #stamp} it was drawn at. */
+    private Image scene;
+    private long sceneStamp = -1;
+    private long stamp;
     /** How the nodes fared in the editor's latest runs. */
     private NodeStates runStates = new NodeStates(Redactor.NONE, () -> {
     });
@@ -132,6 +137,9 @@ public final class GraphCanvas extends Canvas {
         addListener(SWT.Dispose, e -> {
             miniMap.dispose();
             painter.dispose();
+            if (scene != null) {
+                scene.dispose();
+            }
             if (textScale > 1) {
                 regularFont.dispose();
                 boldFont.dispose();
@@ -548,7 +556,8 @@ public final class GraphCanvas extends Canvas {
                 dragging = new GraphPainter.Dragging(from, connectingTo, over.filter(p -> matchOf(p).connects()),
                         over.map(this::matchOf).orElse(PortMatch.REFUSED));
             }
-            painter.paint(e.gc, g, view(), visible, scale(), matches, dragging, problems(), runStates::get);
+            paintScene(e.gc, g, visible, matches, transform);
+            painter.paintOver(e.gc, g, visible, scale(), dragging, problems(), runStates::get);
             if (marqueeFrom != null) {
                 painter.paintMarquee(e.gc, marquee());
             }
@@ -564,6 +573,52 @@ public final class GraphCanvas extends Canvas {
         if (miniMap.shown(getClientArea(), geometry(), visible())) {
             miniMap.paint(e.gc, getClientArea(), geometry(), visible());
         }
+    }
+
+    /**
+     * The grid, the connections and the nodes: drawn afresh after any change of the workflow or
+     * the view, and otherwise copied from the last frame, so that a run's states, thirty times a
+     * second, cost only what is drawn over them, even with every node of a large workflow on screen.
+     */
+    private void paintScene(GC gc, GraphGeometry g, Rectangle visible, Function<GraphGeometry.PortAt, PortMatch> matches,
+            Transform transform) {
+        boolean still = moveOffset == null && connectingFrom == null && marqueeFrom == null;
+        if (!still) {
+            painter.paintScene(gc, g, view(), visible, scale(), matches);
+            return;
+        }
+        Rectangle area = getClientArea();
+        if (scene == null || sceneStamp != stamp || !scene.getBounds().equals(new Rectangle(0, 0, area.width,
+                area.height))) {
+            if (scene != null) {
+                scene.dispose();
+            }
+            scene = new Image(getDisplay(), Math.max(1, area.width), Math.max(1, area.height));
+            GC drawing = new GC(scene);
+            try {
+                drawing.setTransform(transform);
+                drawing.setFont(getFont());
+                painter.paintScene(drawing, g, view(), visible, scale(), matches);
+            } finally {
+                drawing.dispose();
+            }
+            sceneStamp = stamp;
+        }
+        gc.setTransform(null);
+        gc.drawImage(scene, 0, 0);
+        gc.setTransform(transform);
+    }
+
+    /** Every reason to draw again but a run's states: the scene changed, or may have. */
+    @Override
+    public void redraw() {
+        stamp++;
+        super.redraw();
+    }
+
+    /** Draws again for a run's states, over the scene as it was. */
+    public void redrawRunStates() {
+        super.redraw();
     }
 
     /** The part of the workflow's plane on screen, in its coordinates. */
@@ -838,7 +893,7 @@ public final class GraphCanvas extends Canvas {
     }
 
     /** Shows the nodes' states in a run: the editor's runs feed {@code states}. */
-    void showRunStates(NodeStates states) {
+    public void showRunStates(NodeStates states) {
         this.runStates = states;
         redraw();
     }

@@ -81,11 +81,9 @@ final class GraphPainter {
      * @param visible the part of the workflow's plane on screen: what lies outside is not drawn
      * @param zoom screen pixels per unit of the plane; below {@link #DETAIL_ZOOM} small text is too small to read and is left out
      * @param matches while dragging, how each input would take the dragged output (null otherwise)
-     * @param states each node's state in the latest run, by id
      */
-    void paint(GC gc, GraphGeometry geometry, GraphCanvas.View view, Rectangle visible, double zoom,
-            Function<GraphGeometry.PortAt, PortMatch> matches, Dragging dragging, Map<String, List<Problem>> problems,
-            Function<String, NodeState> states) {
+    void paintScene(GC gc, GraphGeometry geometry, GraphCanvas.View view, Rectangle visible, double zoom,
+            Function<GraphGeometry.PortAt, PortMatch> matches) {
         boolean detail = zoom >= DETAIL_ZOOM;
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
@@ -99,14 +97,7 @@ final class GraphPainter {
         // at least a pixel and a half wide on screen, however far out
         int wireWidth = detail ? 2 : Math.max(2, (int) Math.ceil(1.5 / zoom));
         paintWires(gc, geometry, visible, view.selectedConnections(), wireWidth);
-        List<GraphGeometry.NodeBox> shown = new ArrayList<>();
-        for (GraphGeometry.NodeBox box : geometry.boxes()) {
-            Rectangle b = box.bounds();
-            // the badge and the shadow reach a little beyond the box, the run's state and preview below it
-            if (visible.intersects(b.x - 10, b.y - 10, b.width + 20, b.height + 20 + RunPainter.REACH)) {
-                shown.add(box);
-            }
-        }
+        List<GraphGeometry.NodeBox> shown = shown(geometry, visible);
         if (detail) {
             for (GraphGeometry.NodeBox box : shown) {
                 paintNode(gc, box, selectedNodes.contains(box.node()), matches, zoom);
@@ -126,14 +117,35 @@ final class GraphPainter {
                 gc.setFont(regular);
             }
         }
-        int lineHeight = gc.getFontMetrics().getHeight();
-        for (GraphGeometry.NodeBox box : shown) {
-            NodeState state = states.apply(box.node().getId());
-            if (state != NodeState.NONE) {
-                runs.paint(gc, box, state, detail, lineHeight);
+    }
+
+    /** The nodes that reach into the visible part of the plane. */
+    private static List<GraphGeometry.NodeBox> shown(GraphGeometry geometry, Rectangle visible) {
+        List<GraphGeometry.NodeBox> shown = new ArrayList<>();
+        for (GraphGeometry.NodeBox box : geometry.boxes()) {
+            Rectangle b = box.bounds();
+            // the badge and the shadow reach a little beyond the box, the run's state and preview below it
+            if (visible.intersects(b.x - 10, b.y - 10, b.width + 20, b.height + 20 + RunPainter.REACH)) {
+                shown.add(box);
             }
         }
-        runs.frameDone();
+        return shown;
+    }
+
+    /**
+     * What is drawn over the scene ({@link #paintScene}), which changes more often than it: how
+     * each node fares in the run, the problem badges, a connection being dragged.
+     *
+     * @param states each node's state in the latest run, by id
+     */
+    void paintOver(GC gc, GraphGeometry geometry, Rectangle visible, double zoom, Dragging dragging,
+            Map<String, List<Problem>> problems, Function<String, NodeState> states) {
+        boolean detail = zoom >= DETAIL_ZOOM;
+        gc.setAntialias(detail ? SWT.ON : SWT.OFF);
+        gc.setTextAntialias(SWT.ON);
+        List<GraphGeometry.NodeBox> shown = shown(geometry, visible);
+        runs.paint(gc, shown, states, detail, gc.getFontMetrics().getHeight());
+        gc.setAntialias(SWT.ON);
         for (GraphGeometry.NodeBox box : shown) {
             List<Problem> found = problems.getOrDefault(box.node().getId(), List.of());
             if (!found.isEmpty()) {

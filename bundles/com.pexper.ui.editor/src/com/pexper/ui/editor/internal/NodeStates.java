@@ -17,14 +17,14 @@ import com.pexper.model.validation.Problem;
  * produced. Fed by the engine's threads (a run's listener), read by the UI thread when it paints;
  * every change is announced to {@code changed}, which merges them into one repaint.
  */
-final class NodeStates implements RunListener {
+public final class NodeStates implements RunListener {
 
     private final Map<String, NodeState> states = new ConcurrentHashMap<>();
     private final Redactor redactor;
     private final Runnable changed;
 
     /** @param changed told of every change, on whichever thread made it; must be quick */
-    NodeStates(Redactor redactor, Runnable changed) {
+    public NodeStates(Redactor redactor, Runnable changed) {
         this.redactor = redactor;
         this.changed = changed;
     }

@@ -7,10 +7,11 @@ import org.eclipse.swt.widgets.Display;
 
 /**
  * Merges changes that come from other threads (a run's events, thousands a second) into at most one
- * update of the UI every {@link #INTERVAL_MILLIS}: one request waits on the UI thread at a time, and
- * the engine never waits on the UI.
+ * update of the UI every {@link #INTERVAL_MILLIS}, or less often when an update takes long (ten
+ * thousand nodes on screen), so that updates never take more than a third of the UI thread: one
+ * request waits on the UI thread at a time, and the engine never waits on the UI.
  */
-final class RepaintThrottle implements Runnable {
+public final class RepaintThrottle implements Runnable {
 
     /** 30 updates a second: as smooth as the eye needs, and most of the UI thread stays free. */
     static final int INTERVAL_MILLIS = 33;
@@ -20,9 +21,11 @@ final class RepaintThrottle implements Runnable {
     private final Runnable update;
     private final AtomicBoolean pending = new AtomicBoolean();
     private long last;
+    /** How long the last update took, the paint included. */
+    private long took;
 
-    /** @param update run on the UI thread, while the control is not disposed */
-    RepaintThrottle(Control control, Runnable update) {
+    /** @param update run on the UI thread, while the control is not disposed; the control is painted after it */
+    public RepaintThrottle(Control control, Runnable update) {
         this.control = control;
         this.display = control.getDisplay();
         this.update = update;
@@ -41,7 +44,8 @@ final class RepaintThrottle implements Runnable {
             return;
         }
         long now = System.nanoTime();
-        long wait = (last + INTERVAL_MILLIS * 1_000_000L - now) / 1_000_000L;
+        long interval = Math.max(INTERVAL_MILLIS * 1_000_000L, 3 * took);
+        long wait = (last + interval - now) / 1_000_000L;
         if (wait > 0) {
             display.timerExec((int) wait, this::flush);
             return;
@@ -50,5 +54,7 @@ final class RepaintThrottle implements Runnable {
         pending.set(false);
         last = now;
         update.run();
+        control.update(); // paints now, so that the time it takes is known
+        took = System.nanoTime() - now;
     }
 }
