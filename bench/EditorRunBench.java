@@ -187,11 +187,14 @@ public final class EditorRunBench {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** Runs the event loop until 300 ms have passed without a paint. */
+    /**
+     * Runs the event loop until 1.5 s have passed without a paint: the editor as the user has it
+     * before pressing Run, its scene kept as an image once it was still for a second.
+     */
     static void settle(Display display, long[] paints) {
         long seen = -1;
         long quietSince = System.currentTimeMillis();
-        while (System.currentTimeMillis() - quietSince < 300) {
+        while (System.currentTimeMillis() - quietSince < 1500) {
             if (paints[0] != seen) {
                 seen = paints[0];
                 quietSince = System.currentTimeMillis();

@@ -69,7 +69,7 @@ public sealed interface RunEvent {
      * results came from the cache, and only to a run that has listeners.
      *
      * @param values by output port; for a node mapped over a list whose results the run does not
-     *        keep, the first successful item's values (a list of thousands of images is not held
+     *        keep, the values of the first item in the list that succeeded (a list of thousands of images is not held
      *        for a preview). Values are as computed: a display redacts texts with the run's
      *        {@link Redactor}, as the engine does for its own messages.
      * @param items how many items the node produced when it runs per item, else -1

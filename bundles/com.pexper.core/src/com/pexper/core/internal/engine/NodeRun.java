@@ -70,6 +70,7 @@ final class NodeRun {
     String firstItemSummary;
     /** The first successful item's values, kept for the run's listeners' previews; null when none listen. */
     Value[] firstItemOutputs;
+    int firstItemIndex = -1;
     final List<NodeOutcome.ItemFailure> failures = new ArrayList<>();
 
     NodeRun(Plan.Step step) {

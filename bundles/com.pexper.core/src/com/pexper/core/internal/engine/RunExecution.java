@@ -593,9 +593,12 @@ public final class RunExecution implements RunHandle {
         if (item.state == ItemState.DONE && run.firstItemSummary == null && item.outputs != null
                 && item.outputs.length > 0) {
             run.firstItemSummary = events.redact(item.outputs[0].summary());
-            if (events.isHeard()) {
-                run.firstItemOutputs = item.outputs;
-            }
+        }
+        // items end in any order: the preview is of the first in the list that succeeded
+        if (item.state == ItemState.DONE && item.outputs != null && events.isHeard()
+                && (run.firstItemIndex < 0 || i < run.firstItemIndex)) {
+            run.firstItemOutputs = item.outputs;
+            run.firstItemIndex = i;
         }
         if (run.perItemReaders == 0 && !run.retain) {
             item.outputs = null;

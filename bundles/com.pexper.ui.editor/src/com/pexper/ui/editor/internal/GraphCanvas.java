@@ -82,7 +82,11 @@ public final class GraphCanvas extends Canvas {
     /** The scene as last drawn while a run's states are shown, and the {@link #stamp} it was drawn at. */
     private Image scene;
     private long sceneStamp = -1;
+    /** Bumped by every {@link #redraw()}: the scene may have changed. */
     private long stamp;
+    /** The stamp of the last scene drawn straight onto the canvas. */
+    private long paintedStamp = -1;
+    private static final int SCENE_IDLE_MILLIS = 1000;
     /** How the nodes fared in the editor's latest runs. */
     private NodeStates runStates = new NodeStates(Redactor.NONE, () -> {
     });
@@ -576,24 +580,54 @@ public final class GraphCanvas extends Canvas {
     }
 
     /**
-     * The grid, the connections and the nodes: drawn afresh after any change of the workflow or
-     * the view, and otherwise copied from the last frame, so that a run's states, thirty times a
-     * second, cost only what is drawn over them, even with every node of a large workflow on screen.
+     * The grid, the connections and the nodes. After a change of the workflow or the view they are
+     * drawn straight onto the canvas (an image in between would slow every frame of a pan); for a
+     * run's states, thirty times a second, they are copied from an image of them made once, so that
+     * a repaint costs only what is drawn over them, even with every node of a large workflow on
+     * screen. The image is made when the canvas has been still for a second, or at the first
+     * repaint for a run's states.
      */
     private void paintScene(GC gc, GraphGeometry g, Rectangle visible, Function<GraphGeometry.PortAt, PortMatch> matches,
             Transform transform) {
         boolean still = moveOffset == null && connectingFrom == null && marqueeFrom == null;
-        if (!still) {
+        if (!still || paintedStamp != stamp) {
+            paintedStamp = stamp;
             painter.paintScene(gc, g, view(), visible, scale(), matches);
+            long drawn = stamp;
+            getDisplay().timerExec(SCENE_IDLE_MILLIS, () -> {
+                if (!isDisposed() && stamp == drawn && moveOffset == null && connectingFrom == null
+                        && marqueeFrom == null) {
+                    Transform now = new Transform(getDisplay());
+                    try {
+                        now.translate((float) panX, (float) panY);
+                        now.scale((float) scale(), (float) scale());
+                        sceneImage(geometry(), visible(), null, now);
+                    } finally {
+                        now.dispose();
+                    }
+                }
+            });
             return;
         }
+        Image image = sceneImage(g, visible, matches, transform);
+        gc.setTransform(null);
+        gc.drawImage(image, 0, 0);
+        gc.setTransform(transform);
+    }
+
+    /** The scene as an image, made again when it or the canvas's size changed since it was made. */
+    private Image sceneImage(GraphGeometry g, Rectangle visible, Function<GraphGeometry.PortAt, PortMatch> matches,
+            Transform transform) {
         Rectangle area = getClientArea();
-        if (scene == null || sceneStamp != stamp || !scene.getBounds().equals(new Rectangle(0, 0, area.width,
-                area.height))) {
+        Rectangle size = new Rectangle(0, 0, Math.max(1, area.width), Math.max(1, area.height));
+        if (scene == null || !scene.getBounds().equals(size)) {
             if (scene != null) {
                 scene.dispose();
             }
-            scene = new Image(getDisplay(), Math.max(1, area.width), Math.max(1, area.height));
+            scene = new Image(getDisplay(), size.width, size.height);
+            sceneStamp = -1;
+        }
+        if (sceneStamp != stamp) {
             GC drawing = new GC(scene);
             try {
                 drawing.setTransform(transform);
@@ -604,9 +638,7 @@ public final class GraphCanvas extends Canvas {
             }
             sceneStamp = stamp;
         }
-        gc.setTransform(null);
-        gc.drawImage(scene, 0, 0);
-        gc.setTransform(transform);
+        return scene;
     }
 
     /** Every reason to draw again but a run's states: the scene changed, or may have. */

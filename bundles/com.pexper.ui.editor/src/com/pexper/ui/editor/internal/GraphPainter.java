@@ -144,7 +144,7 @@ final class GraphPainter {
         gc.setAntialias(detail ? SWT.ON : SWT.OFF);
         gc.setTextAntialias(SWT.ON);
         List<GraphGeometry.NodeBox> shown = shown(geometry, visible);
-        runs.paint(gc, shown, states, detail, gc.getFontMetrics().getHeight());
+        runs.paint(gc, shown, states, detail, zoom >= TITLE_ZOOM, gc.getFontMetrics().getHeight());
         gc.setAntialias(SWT.ON);
         for (GraphGeometry.NodeBox box : shown) {
             List<Problem> found = problems.getOrDefault(box.node().getId(), List.of());

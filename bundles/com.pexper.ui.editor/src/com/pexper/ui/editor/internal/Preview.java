@@ -23,7 +23,7 @@ sealed interface Preview {
     /** The longest side of a thumbnail, in pixels: sharp at 200 % where it is drawn 96 units tall. */
     int THUMBNAIL_SIDE = 192;
 
-    /** @param note what the text is ("first of 200 items"), or null when it speaks for itself */
+    /** @param note what the text is ("1 of 200": the first item of a list), or null when it speaks for itself */
     String note();
 
     record Text(String text, String note) implements Preview {
@@ -56,12 +56,12 @@ sealed interface Preview {
             return items >= 0 ? new Text("", count(items)) : null;
         }
         Value value = values.get(0);
-        String note = firstItemOnly ? "first of " + count(items) : null;
+        String note = firstItemOnly ? "1 of " + String.format(Locale.ROOT, "%,d", items) : null;
         if (value instanceof ListValue list) {
             if (list.items().isEmpty()) {
                 return new Text("", "an empty list");
             }
-            note = list.items().size() == 1 ? "a list of 1 item" : "first of " + count(list.items().size());
+            note = "1 of a list of " + String.format(Locale.ROOT, "%,d", list.items().size());
             value = list.items().get(0);
         }
         return of(value, note, redactor);

@@ -8,8 +8,9 @@ import org.eclipse.swt.widgets.Display;
 /**
  * Merges changes that come from other threads (a run's events, thousands a second) into at most one
  * update of the UI every {@link #INTERVAL_MILLIS}, or less often when an update takes long (ten
- * thousand nodes on screen), so that updates never take more than a third of the UI thread: one
- * request waits on the UI thread at a time, and the engine never waits on the UI.
+ * thousand nodes on screen), so that updates never take more than a fifth of the UI thread (nor of
+ * the cores the run needs): one request waits on the UI thread at a time, and the engine never
+ * waits on the UI.
  */
 public final class RepaintThrottle implements Runnable {
 
@@ -44,7 +45,7 @@ public final class RepaintThrottle implements Runnable {
             return;
         }
         long now = System.nanoTime();
-        long interval = Math.max(INTERVAL_MILLIS * 1_000_000L, 3 * took);
+        long interval = Math.max(INTERVAL_MILLIS * 1_000_000L, 5 * took);
         long wait = (last + interval - now) / 1_000_000L;
         if (wait > 0) {
             display.timerExec((int) wait, this::flush);

@@ -64,19 +64,31 @@ final class RunPainter {
      *
      * @param detail whether text is large enough to read: otherwise only the borders' colours,
      *        each colour one path drawn once, so that ten thousand nodes cost a few drawing calls
+     * @param cards whether the line under each node and its preview are drawn too
      * @param lineHeight the height of a line of the canvas's font
      */
     void paint(GC gc, List<GraphGeometry.NodeBox> shown, Function<String, NodeState> states, boolean detail,
-            int lineHeight) {
+            boolean cards, int lineHeight) {
         if (detail) {
             for (GraphGeometry.NodeBox box : shown) {
                 NodeState state = states.apply(box.node().getId());
                 if (state != NodeState.NONE) {
-                    paint(gc, box, state, lineHeight);
+                    paintNode(gc, box, state);
+                    paintCard(gc, box, state, lineHeight);
                 }
             }
         } else {
             paintOutlines(gc, shown, states);
+            if (cards) {
+                // far enough out for the titles only: the results still show, as a thumbnail is what one looks for
+                gc.setAntialias(SWT.ON);
+                for (GraphGeometry.NodeBox box : shown) {
+                    NodeState state = states.apply(box.node().getId());
+                    if (state != NodeState.NONE) {
+                        paintCard(gc, box, state, lineHeight);
+                    }
+                }
+            }
         }
         frameDone();
     }
@@ -124,8 +136,8 @@ final class RunPainter {
         }
     }
 
-    /** One node close up: its border, progress, the line under it and its preview. */
-    private void paint(GC gc, GraphGeometry.NodeBox box, NodeState state, int lineHeight) {
+    /** One node close up: its border and progress. */
+    private void paintNode(GC gc, GraphGeometry.NodeBox box, NodeState state) {
         Rectangle b = box.bounds();
         NodeState.Phase phase = state.phase();
         if (phase == NodeState.Phase.SKIPPED || phase == NodeState.Phase.CANCELLED) {
@@ -148,6 +160,12 @@ final class RunPainter {
             gc.setBackground(color(RUNNING));
             gc.fillRectangle(b.x + 8, b.y + b.height - 7, (int) Math.round(track * state.fraction()), 4);
         }
+    }
+
+    /** The line under a node, and its preview under that. */
+    private void paintCard(GC gc, GraphGeometry.NodeBox box, NodeState state, int lineHeight) {
+        Rectangle b = box.bounds();
+        NodeState.Phase phase = state.phase();
         int y = b.y + b.height + GAP;
         gc.setBackground(color(phase == null ? WAITING : colour(phase)));
         int r = Math.max(3, lineHeight / 5);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The benchmarks are single-file programs that bench/run.sh starts with the product's jars on the
+ * The benchmarks are source-file programs that bench/run.sh starts with the product's jars on the
  * class path, so nothing else compiles them: this does, the same way, so that a change of API that
  * breaks one fails the build instead of the next person measuring.
  */
@@ -46,11 +46,13 @@ class BenchmarksCompileTest {
         List<String> failures = new ArrayList<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
             for (Path benchmark : benchmarks) {
-                // one at a time, as java runs them: each is a program of its own
+                // one at a time, as java runs them: each is a program of its own, which may use another
+                // in bench/ (a multi-file source program, as EditorRunBench uses EngineBench's workflow)
                 DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
                 Path output = Files.createDirectories(classes.resolve(benchmark.getFileName().toString()));
                 boolean compiled = compiler.getTask(null, files, diagnostics,
-                        List.of("-classpath", classPath, "-d", output.toString(), "-proc:none", "-Xlint:none"), null,
+                        List.of("-classpath", classPath, "-sourcepath", ProductTest.ROOT.resolve("bench").toString(), "-d",
+                                output.toString(), "-proc:none", "-Xlint:none"), null,
                         files.getJavaFileObjectsFromPaths(List.of(benchmark))).call();
                 if (!compiled) {
                     failures.add(benchmark.getFileName() + ":\n" + errors(diagnostics));
