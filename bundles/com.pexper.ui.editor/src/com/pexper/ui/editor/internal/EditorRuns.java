@@ -63,14 +63,16 @@ public final class EditorRuns {
     private final Map<String, AsRun> ran = new HashMap<>();
     /** Whether the workflow was edited while the run went on: what it changed is then dimmed when it ends. */
     private boolean editedMeanwhile;
-    /** The latest run's copy of the workflow, until what its nodes were is noted in {@link #ran}. */
-    private Workflow unnoted;
+    /** The runs' copies of the workflow, oldest first, until what their nodes were is noted in {@link #ran}. */
+    private final List<Workflow> unnoted = new ArrayList<>();
     private ResultCache cache;
     private Path cacheFile;
     private Job job;
     private volatile RunHandle handle;
     private volatile boolean cancelAsked;
     private RunResult last;
+    /** The editor closed: a run still ending tells it nothing. */
+    private boolean closed;
 
     /** A node's type, settings and inputs as they were run, in words: quick to compare for 10,000 nodes. */
     private record AsRun(String type, String parameters, Set<String> inputs) {
@@ -126,7 +128,12 @@ public final class EditorRuns {
         List<String> ids = copy.getNodes().stream().map(Node::getId).toList();
         editedMeanwhile = false;
         // what each node was is noted at the first edit, not now: the run should not wait for it
-        unnoted = copy;
+        if (targets.isEmpty()) {
+            unnoted.clear(); // every node is in this copy
+        } else if (unnoted.size() >= 4) {
+            ran.putAll(note(unnoted.remove(0)));
+        }
+        unnoted.add(copy);
         states.starting(ids);
         String name = workflowFile == null ? Objects.requireNonNullElse(editing.workflow().getName(), "Untitled")
                 : workflowFile.getFileName().toString();
@@ -153,6 +160,12 @@ public final class EditorRuns {
         job.schedule();
         status.accept(what + "...");
         runningChanged.run();
+    }
+
+    /** The editor is closing: its run is cancelled, and when it ends nothing is shown. */
+    public void close() {
+        closed = true;
+        cancel();
     }
 
     /** Stops the run: nothing new starts, running nodes stop at their next check, partial files are removed. */
@@ -216,8 +229,12 @@ public final class EditorRuns {
             try {
                 persistent.save();
             } catch (IOException e) {
-                display.asyncExec(() -> status.accept("Could not save the results for the next run to "
-                        + persistent.file() + ": " + e.getMessage()));
+                display.asyncExec(() -> {
+                    if (!closed) {
+                        status.accept("Could not save the results for the next run to " + persistent.file() + ": "
+                                + e.getMessage());
+                    }
+                });
             }
         }
     }
@@ -225,6 +242,9 @@ public final class EditorRuns {
     /** On the UI thread, when the run has ended or could not start. */
     private void ended(RunResult result, String refused) {
         job = null;
+        if (closed) {
+            return;
+        }
         if (result != null) {
             last = result;
         }
@@ -292,10 +312,10 @@ public final class EditorRuns {
         if (job != null) {
             editedMeanwhile = true;
         }
-        if (unnoted != null) {
-            ran.putAll(note(unnoted));
-            unnoted = null;
+        for (Workflow copy : unnoted) {
+            ran.putAll(note(copy));
         }
+        unnoted.clear();
         Workflow now = editing.workflow();
         states.retain(now.getNodes().stream().map(Node::getId).toList());
         Map<String, Set<String>> inputs = inputs(now);

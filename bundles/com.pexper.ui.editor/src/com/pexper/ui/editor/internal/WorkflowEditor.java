@@ -383,7 +383,9 @@ public final class WorkflowEditor extends EditorPart {
 
     @Override
     public void dispose() {
-        cancelRun();
+        if (runs != null) {
+            runs.close();
+        }
         engine.close();
         registry.close();
         super.dispose();
