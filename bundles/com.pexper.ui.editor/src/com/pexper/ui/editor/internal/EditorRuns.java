@@ -22,6 +22,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.swt.widgets.Display;
 
 import com.pexper.core.cache.PersistentResultCache;
@@ -48,7 +49,6 @@ import com.pexper.model.Workflow;
  */
 public final class EditorRuns {
 
-    private static final String FAMILY = "com.pexper.ui.editor.runs";
     /** How often a long run's results are saved while it goes on. */
     private static final Duration CACHE_SAVE_INTERVAL = Duration.ofSeconds(2);
 
@@ -148,11 +148,6 @@ public final class EditorRuns {
             }
 
             @Override
-            public boolean belongsTo(Object family) {
-                return FAMILY.equals(family);
-            }
-
-            @Override
             protected void canceling() {
                 cancel();
             }
@@ -208,8 +203,10 @@ public final class EditorRuns {
             saveCache(request.cache());
             return Status.OK_STATUS; // how the nodes fared is on the canvas, not in an error dialog
         } catch (InvalidWorkflowException e) {
+            // validation's problems are in the Problems view already; what the engine refused besides (a folder
+            // the workflow may not read, a missing service) is said here
             display.asyncExec(() -> ended(null, e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
-                    + " to fix first: see the Problems view (" + e.problems().get(0) + ")."));
+                    + " to fix first, the first: " + e.problems().get(0)));
             return Status.OK_STATUS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -261,8 +258,8 @@ public final class EditorRuns {
         String time = millis < 10_000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         long failed = result.nodes().stream().filter(n -> n.status() == NodeStatus.FAILED).count();
         long skipped = result.nodes().stream().filter(n -> n.status() == NodeStatus.SKIPPED).count();
-        String counts = result.nodes().size() + (result.nodes().size() == 1 ? " node: " : " nodes: ")+ result.executedNodes() + " ran, " + result.cachedNodes()
-                + " reused" + (failed > 0 ? ", " + failed + " failed" : "") + (skipped > 0 ? ", " + skipped
+        String counts = result.nodes().size() + (result.nodes().size() == 1 ? " node: " : " nodes: ")
+                + result.executedNodes() + " ran, " + result.cachedNodes() + " reused" + (failed > 0 ? ", " + failed + " failed" : "") + (skipped > 0 ? ", " + skipped
                         + " skipped" : "");
         if (result.status() == RunStatus.CANCELLED) {
             return "Cancelled after " + time + "; no partial output files were left.";
@@ -296,7 +293,10 @@ public final class EditorRuns {
     private static AsRun asRun(Node node, Map<String, Set<String>> inputs) {
         StringBuilder parameters = new StringBuilder();
         for (ParameterValue parameter : node.getParameters()) {
-            ModelCopy.describe(parameter, parameters);
+            parameters.append(parameter.eClass().getName()).append(':');
+            for (EAttribute attribute : parameter.eClass().getEAllAttributes()) {
+                parameters.append(attribute.getName()).append('=').append(parameter.eGet(attribute)).append(';');
+            }
         }
         return new AsRun(node.getType(), parameters.toString(), inputs.getOrDefault(node.getId(), Set.of()));
     }

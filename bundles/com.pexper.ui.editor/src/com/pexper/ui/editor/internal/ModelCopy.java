@@ -47,12 +47,4 @@ final class ModelCopy {
         }
         return (T) copy;
     }
-
-    /** An object's attributes in words, to tell whether two are alike: "Name:attr=value;...". */
-    static void describe(EObject object, StringBuilder into) {
-        into.append(object.eClass().getName()).append(':');
-        for (EAttribute attribute : object.eClass().getEAllAttributes()) {
-            into.append(attribute.getName()).append('=').append(object.eGet(attribute)).append(';');
-        }
-    }
 }
