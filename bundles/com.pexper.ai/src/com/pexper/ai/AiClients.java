@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.pexper.core.home.SettingsProblems;
 import com.pexper.ai.http.ProviderHttp;
@@ -94,6 +95,54 @@ public interface AiClients extends SettingsProblems {
         }
         credentials().put(name, providerId, key, origin);
         return origin;
+    }
+
+    /**
+     * A stored key that would not be sent, because its provider's address is not one the key is
+     * bound to: someone changed the address (in providers.json, or a workflow before workflows were
+     * confined) and the user decides whether the key may go there.
+     *
+     * @param allowed the origins the key may go to now
+     * @param origin the origin of the provider's address as configured now
+     */
+    record OriginChange(String providerId, String keyName, List<String> allowed, String origin) {
+        public OriginChange {
+            allowed = List.copyOf(allowed);
+        }
+    }
+
+    /**
+     * Whether the stored key a node would use (the named one or the provider's default) is kept
+     * from the provider's configured address; empty when it may go there, when the key comes from
+     * the environment (its variable says where it may go), or when there is no such provider or key
+     * (the node says so when it runs).
+     */
+    Optional<OriginChange> originChange(String providerId, String keyName);
+
+    /**
+     * Lets a stored key also go to {@code origin}, as {@code pexper keys allow} does; a key stored
+     * without an address keeps its provider's built-in one too.
+     *
+     * @return the origins it may go to now, or empty when there is no such key
+     * @throws IOException when the binding cannot be trusted (the store was altered) or not written
+     */
+    default List<String> allowKey(String name, String origin) throws IOException {
+        Optional<CredentialStore.StoredKey> stored = credentials().describe(name);
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        if (stored.get().problem() != null) {
+            throw new IOException(stored.get().problem());
+        }
+        if (stored.get().origins().isEmpty()) {
+            // keep what the key was allowed without a binding: its provider's built-in address
+            Optional<ProviderDescriptor> provider = registry().find(stored.get().provider());
+            if (provider.isPresent()) {
+                credentials().allow(name, builtInOrigin(provider.get()));
+            }
+        }
+        credentials().allow(name, KeyOrigin.of(origin));
+        return credentials().describe(name).orElseThrow().origins();
     }
 
     /** The origin of a provider's built-in address (its extension's, whatever the settings say). */

@@ -174,6 +174,23 @@ public final class ConfiguredAiClients implements AiClients {
         return made.provider();
     }
 
+    @Override
+    public Optional<OriginChange> originChange(String providerId, String keyName) {
+        try {
+            ProviderDescriptor descriptor = descriptor(providerId);
+            String name = AiClients.keyName(descriptor, keyName);
+            Key key = key(descriptor, name);
+            if (key == null || key.variable() != null) {
+                return Optional.empty();
+            }
+            String origin = KeyOrigin.of(settings(descriptor).baseUrl());
+            return key.origins().contains(origin) ? Optional.empty()
+                    : Optional.of(new OriginChange(descriptor.id(), name, key.origins(), origin));
+        } catch (AiException | IllegalArgumentException e) {
+            return Optional.empty(); // the node says what is wrong when it runs
+        }
+    }
+
     private Key key(ProviderDescriptor descriptor, String name) throws AiException {
         if (name != null && Secret.looksLikeAKey(name)) {
             throw new AiException(Kind.NO_KEY, descriptor.label() + ": the key name given is a value "

@@ -187,16 +187,8 @@ public final class KeysCommand implements Command {
             context.err().println("pexper: " + stored.get().problem());
             return ExitCode.INVALID;
         }
-        if (stored.get().origins().isEmpty()) {
-            // keep what the key was allowed without a binding: its provider's built-in address
-            Optional<ProviderDescriptor> provider = ai.registry().find(stored.get().provider());
-            if (provider.isPresent()) {
-                store.allow(name, AiClients.builtInOrigin(provider.get()));
-            }
-        }
-        store.allow(name, origin);
         context.out().println("The key '" + name + "' may now be sent to " + String.join(" and ",
-                store.describe(name).orElseThrow().origins()) + ".");
+                ai.allowKey(name, origin)) + ".");
         return ExitCode.OK;
     }
 

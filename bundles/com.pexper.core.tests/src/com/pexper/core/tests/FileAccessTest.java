@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +110,21 @@ class FileAccessTest {
         assertThrows(FileAccessException.class, () -> generous.checkRead(Path.of("Downloads/../.pexper")));
         assertTrue(generous.isProtected(home.resolve("secure")));
         assertFalse(generous.isProtected(downloads));
+    }
+
+    @Test
+    void theAdviceIsAskedForEachRefusalAGrantLiftsAndNeverForOneNoGrantLifts() throws Exception {
+        List<String> asked = new ArrayList<>();
+        FileAccess noting = FileAccess.builder(downloads, downloads).protect(home).workflowFile(downloads.resolve("flow.pexper"))
+                .advice((mode, folder) -> {
+                    asked.add(mode.verb() + " " + folder);
+                    return "Allow it when asked.";
+                }).build();
+        assertThrows(FileAccessException.class, () -> noting.checkRead(elsewhere.resolve("secret.txt")));
+        assertThrows(FileAccessException.class, () -> noting.checkWrite(elsewhere));
+        assertThrows(FileAccessException.class, () -> noting.checkRead(home.resolve("secure/master.key")));
+        assertThrows(FileAccessException.class, () -> noting.checkWrite(Path.of("flow.pexper")));
+        assertEquals(List.of("read " + elsewhere.toRealPath(), "write " + elsewhere.toRealPath()), asked);
     }
 
     @Test

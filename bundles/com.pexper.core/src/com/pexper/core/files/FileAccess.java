@@ -40,11 +40,20 @@ public final class FileAccess {
         }
     }
 
-    /** How the application lets the user grant a folder: a command-line flag, a prompt. */
+    /**
+     * How the application lets the user grant a folder: a command-line flag, a prompt. It is asked
+     * once for every refusal that a grant would lift, at validation and while the run goes on, and
+     * never for one that no grant lifts (Pexper's data folder, a device, the workflow's own file):
+     * an application that asks the user can note here what to ask.
+     */
     @FunctionalInterface
     public interface GrantAdvice {
 
-        /** A sentence telling the user how to let the workflow {@code mode} inside {@code folder}. */
+        /**
+         * A sentence telling the user how to let the workflow {@code mode} inside {@code folder}.
+         *
+         * @param folder the folder to grant: the refused path's own when it is one, else the one it is in
+         */
         String howToAllow(Mode mode, Path folder);
 
         /** Advice in words for hosts without flags of their own. */

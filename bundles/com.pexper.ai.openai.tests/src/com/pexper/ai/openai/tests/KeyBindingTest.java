@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +105,20 @@ class KeyBindingTest {
         assertEquals("Bearer " + ProviderTestBench.FAKE_KEY, elsewhere.takeRequest().getHeaders().get("Authorization"));
         bench.enqueue(200, OK);
         assertEquals("ok", ask(bench.clients()), "the origin it was stored for still works");
+    }
+
+    @Test
+    void theClientsSayWhichKeyAnAddressChangeKeepsBackUntilAllowKeyLetsItGo() throws Exception {
+        assertEquals(Optional.empty(), bench.clients().originChange("openai", null), "the address it was stored for");
+        AiClients clients = rewritten();
+        assertEquals(Optional.of(new AiClients.OriginChange("openai", "openai", List.of(storedOrigin), elsewhereOrigin)),
+                clients.originChange("openai", ""));
+        assertEquals(Optional.empty(), clients.originChange("openai", "not-stored"), "no such key: the node says so");
+        assertEquals(Optional.empty(), clients.originChange("no-such-provider", null));
+
+        assertEquals(List.of(storedOrigin, elsewhereOrigin), clients.allowKey("openai", elsewhereOrigin + "/v1"));
+        assertEquals(Optional.empty(), clients.originChange("openai", null));
+        assertEquals(List.of(), clients.allowKey("not-stored", elsewhereOrigin));
     }
 
     @Test

@@ -235,4 +235,9 @@ public final class EditorProbe {
         com.pexper.core.engine.RunResult last = editor.lastRun();
         return last == null ? null : last.runId();
     }
+
+    /** What the editor last said in the status line. */
+    public static String status(WorkflowEditor editor) {
+        return editor.statusShown;
+    }
 }

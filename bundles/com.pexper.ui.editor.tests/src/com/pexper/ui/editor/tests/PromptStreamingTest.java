@@ -10,14 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +20,7 @@ import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
-import com.pexper.core.home.PexperHome;
 import com.pexper.ui.editor.internal.EditorProbe;
 import com.pexper.ui.editor.internal.WorkflowEditor;
 
@@ -57,38 +43,14 @@ class PromptStreamingTest {
         page().closeAllEditors(false);
         if (settings != null) {
             Files.deleteIfExists(settings);
-            restartAiClients();
-        }
-    }
-
-    /** The AI clients read providers.json when they start: started again, they read the one this test wrote. */
-    private static void restartAiClients() throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(PromptStreamingTest.class).getBundleContext();
-        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
-        ServiceComponentRuntime scr = context.getService(reference);
-        try {
-            for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs()) {
-                if (component.name.equals("com.pexper.ai.internal.ConfiguredAiClients")) {
-                    scr.disableComponent(component).getValue();
-                    scr.enableComponent(component).getValue();
-                    return;
-                }
-            }
-            fail("no AI clients component");
-        } finally {
-            context.ungetService(reference);
+            LoopbackChatServer.restartAiClients();
         }
     }
 
     @Test
     void aPromptsTokensStreamIntoItsPreviewInOrder() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            settings = PexperHome.fromEnvironment().settings().resolve("providers.json");
-            Files.createDirectories(settings.getParent());
-            Files.writeString(settings, "{\"openai-compatible\": {\"baseUrl\": \"http://127.0.0.1:"
-                    + server.getLocalPort() + "/v1\", \"defaultModel\": \"test-model\"}}");
-            restartAiClients();
-            Thread serving = Thread.ofVirtual().start(() -> answer(server));
+        try (LoopbackChatServer server = new LoopbackChatServer(TOKENS)) {
+            settings = LoopbackChatServer.pointOpenAiCompatibleAt(server.baseUrl());
 
             Path file = folder.resolve("count.pexper");
             Files.writeString(file, """
@@ -121,7 +83,6 @@ class PromptStreamingTest {
                 Thread.sleep(5);
             }
             pump();
-            serving.join(5_000);
             String whole = String.join("", TOKENS);
             assertEquals("DONE", EditorProbe.runPhase(editor, "ask"), EditorProbe.runMessage(editor, "ask"));
             assertEquals(whole, EditorProbe.previewText(editor, "ask"));
@@ -130,35 +91,6 @@ class PromptStreamingTest {
                 assertTrue(seen.get(i).startsWith(seen.get(i - 1)), "each piece follows the last: " + seen);
             }
             assertTrue(whole.startsWith(seen.get(0)), seen.toString());
-        }
-    }
-
-    /** One chat completion as server-sent events, a token every 150 ms. */
-    private static void answer(ServerSocket server) {
-        try (Socket socket = server.accept()) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            int length = 0;
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                if (line.toLowerCase().startsWith("content-length:")) {
-                    length = Integer.parseInt(line.substring(15).strip());
-                }
-            }
-            in.skip(length);
-            OutputStream out = socket.getOutputStream();
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            for (String token : TOKENS) {
-                Thread.sleep(150);
-                out.write(("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + token
-                        + "\"}}],\"model\":\"test-model\"}\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-            out.write(("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
-                    + "data: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

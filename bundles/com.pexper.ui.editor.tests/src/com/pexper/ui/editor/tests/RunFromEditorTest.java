@@ -6,16 +6,15 @@ import static com.pexper.ui.editor.tests.UserInput.open;
 import static com.pexper.ui.editor.tests.UserInput.page;
 import static com.pexper.ui.editor.tests.UserInput.pump;
 import static com.pexper.ui.editor.tests.UserInput.screenshot;
+import static com.pexper.ui.editor.tests.UserInput.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.eclipse.swt.SWT;
@@ -49,22 +48,6 @@ class RunFromEditorTest {
         Path copy = folder.resolve(name);
         Files.copy(Path.of(System.getProperty("user.dir")).resolve("../../examples").resolve(name).normalize(), copy);
         return copy;
-    }
-
-    /** Pumps the display until the condition holds; fails after the timeout. */
-    private static void waitFor(String what, long millis, BooleanSupplier condition) {
-        Display display = Display.getCurrent();
-        long until = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > until) {
-                fail("waited " + millis + " ms for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                display.timerExec(5, () -> {
-                });
-                display.sleep();
-            }
-        }
     }
 
     private static void runWithCtrlEnter(WorkflowEditor editor) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.eclipse.core.commands.ParameterizedCommand;
@@ -274,6 +275,22 @@ final class UserInput {
         }
         control.notifyListeners(SWT.Selection, new Event());
         pump();
+    }
+
+    /** Pumps the display until the condition holds; fails after the timeout. */
+    static void waitFor(String what, long millis, BooleanSupplier condition) {
+        Display display = Display.getCurrent();
+        long until = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > until) {
+                fail("waited " + millis + " ms for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(5, () -> {
+                });
+                display.sleep();
+            }
+        }
     }
 
     /**

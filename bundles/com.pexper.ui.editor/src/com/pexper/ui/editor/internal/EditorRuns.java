@@ -3,11 +3,10 @@ package com.pexper.ui.editor.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.swt.widgets.Display;
 
+import com.pexper.ai.AiClients;
 import com.pexper.core.cache.PersistentResultCache;
 import com.pexper.core.cache.ResultCache;
 import com.pexper.core.engine.InvalidWorkflowException;
@@ -35,11 +35,12 @@ import com.pexper.core.engine.RunHandle;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
+import com.pexper.core.files.FileAccess;
 import com.pexper.edit.WorkflowEditing;
-import com.pexper.model.Connection;
 import com.pexper.model.Node;
 import com.pexper.model.ParameterValue;
 import com.pexper.model.Workflow;
+import com.pexper.model.validation.Problem;
 
 /**
  * Runs an editor's workflow, all of it or what some nodes need, as a workbench Job: the workflow
@@ -59,6 +60,9 @@ public final class EditorRuns {
     private final Display display;
     private final Consumer<String> status;
     private final Runnable runningChanged;
+    private final RunPrompts prompts;
+    /** The folders allowed in this editor beyond those remembered for the workflow (all of them while untitled). */
+    private final Set<FolderGrants.Grant> allowedHere = new LinkedHashSet<>();
     /** What each node was when it last ran: an edit since makes it, and what follows it, out of date. */
     private final Map<String, AsRun> ran = new HashMap<>();
     /** Whether the workflow was edited while the run went on: what it changed is then dimmed when it ends. */
@@ -81,9 +85,10 @@ public final class EditorRuns {
     /**
      * @param file the workflow's file as it is now (null before it is first saved)
      * @param runningChanged told on the UI thread when a run starts and when it ends
+     * @param prompts asks before a run uses more than the workflow may by itself
      */
     public EditorRuns(WorkflowEditing editing, Supplier<Path> file, WorkbenchRuns runs, NodeStates states, Display display,
-            Consumer<String> status, Runnable runningChanged) {
+            Consumer<String> status, Runnable runningChanged, RunPrompts prompts) {
         this.editing = editing;
         this.file = file;
         this.runs = runs;
@@ -91,6 +96,7 @@ public final class EditorRuns {
         this.display = display;
         this.status = status;
         this.runningChanged = runningChanged;
+        this.prompts = prompts;
     }
 
     public boolean isRunning() {
@@ -107,17 +113,32 @@ public final class EditorRuns {
      * none; says in the status line why not when one is going on already.
      */
     public void start(Collection<Node> targets) {
+        start(targets.stream().map(Node::getId).toList(), false);
+    }
+
+    /**
+     * @param targetIds the nodes to run with what they need, or none for all
+     * @param keysAsked whether the user was asked about the keys already, for this press of Run
+     */
+    private void start(List<String> targetIds, boolean keysAsked) {
         if (job != null) {
             status.accept("A run of this workflow is going on: wait for it to end, or cancel it (Esc).");
             return;
         }
         Workflow copy = ModelCopy.of(editing.workflow());
-        if (!targets.isEmpty()) {
-            keepOnly(copy, upstream(copy, targets.stream().map(Node::getId).toList()));
+        List<String> present = editing.workflow().getNodes().stream().map(Node::getId).filter(targetIds::contains).toList();
+        if (!targetIds.isEmpty() && present.isEmpty()) {
+            status.accept("Not run: the nodes to run were deleted meanwhile.");
+            return;
+        }
+        if (!targetIds.isEmpty()) {
+            Cone.keepOnly(copy, Cone.upstream(copy, present));
         }
         Path workflowFile = file.get();
+        Refusals refusals = new Refusals();
         RunRequest.Builder request = RunRequest.builder().workflowFile(workflowFile).cache(cacheFor(workflowFile))
-                .listener(states);
+                .listener(states).grantAdvice(refusals);
+        FolderGrants.Grant.applyTo(allowedHere, request);
         AtomicInteger ended = new AtomicInteger();
         request.listener(event -> {
             if (event instanceof RunEvent.NodeFinished || event instanceof RunEvent.NodeFailed
@@ -128,7 +149,7 @@ public final class EditorRuns {
         List<String> ids = copy.getNodes().stream().map(Node::getId).toList();
         editedMeanwhile = false;
         // what each node was is noted at the first edit, not now: the run should not wait for it
-        if (targets.isEmpty()) {
+        if (targetIds.isEmpty()) {
             unnoted.clear(); // every node is in this copy
         } else if (unnoted.size() >= 4) {
             ran.putAll(note(unnoted.remove(0)));
@@ -137,14 +158,14 @@ public final class EditorRuns {
         states.starting(ids);
         String name = workflowFile == null ? Objects.requireNonNullElse(editing.workflow().getName(), "Untitled")
                 : workflowFile.getFileName().toString();
-        String what = targets.isEmpty() ? "Running " + name : "Running " + ids.size() + " of "
+        String what = targetIds.isEmpty() ? "Running " + name : "Running " + ids.size() + " of "
                 + editing.workflow().getNodes().size() + " nodes of " + name;
         cancelAsked = false;
-        RunRequest built = request.build();
+        Attempt attempt = new Attempt(targetIds, name, workflowFile, refusals, keysAsked);
         job = new Job(what) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                return execute(copy, built, ended, monitor);
+                return execute(copy, request, attempt, ended, monitor);
             }
 
             @Override
@@ -172,11 +193,50 @@ public final class EditorRuns {
         }
     }
 
-    private IStatus execute(Workflow workflow, RunRequest request, AtomicInteger ended, IProgressMonitor monitor) {
+    /** One press of Run: what it runs, and what it may be asked to allow. */
+    private record Attempt(List<String> targetIds, String name, Path workflowFile, Refusals refusals, boolean keysAsked) {
+    }
+
+    /**
+     * The folders a run was refused that a grant would lift, noted as the engine refuses them, at
+     * validation and while nodes open files, so that the user can be asked.
+     */
+    private static final class Refusals implements FileAccess.GrantAdvice {
+        static final String ADVICE = "Pexper asks you whether to allow it.";
+        private final Set<FolderGrants.Grant> grants = new LinkedHashSet<>();
+
+        @Override
+        public synchronized String howToAllow(FileAccess.Mode mode, Path folder) {
+            grants.add(new FolderGrants.Grant(mode, folder));
+            return ADVICE;
+        }
+
+        synchronized List<FolderGrants.Grant> grants() {
+            return List.copyOf(grants);
+        }
+    }
+
+    private IStatus execute(Workflow workflow, RunRequest.Builder requested, Attempt attempt, AtomicInteger ended,
+            IProgressMonitor monitor) {
         int nodes = workflow.getNodes().size();
         SubMonitor progress = SubMonitor.convert(monitor, nodes);
         RunResult result = null;
         try {
+            try {
+                FolderGrants.Grant.applyTo(runs.folderGrants().of(attempt.workflowFile()), requested);
+            } catch (IOException e) {
+                display.asyncExec(() -> ended(null, "the folders allowed to it cannot be read: " + e.getMessage()));
+                return Status.OK_STATUS;
+            }
+            RunRequest request = requested.build();
+            if (!attempt.keysAsked()) {
+                List<AiClients.OriginChange> changes = runs.ai().map(ai -> KeyOriginChanges.in(workflow,
+                        runs.engine().registry(), ai, request.baseDirectory())).orElse(List.of());
+                if (!changes.isEmpty()) {
+                    display.asyncExec(() -> askAboutKeys(attempt, changes));
+                    return Status.OK_STATUS;
+                }
+            }
             RunHandle started = runs.engine().start(workflow, request);
             handle = started;
             if (cancelAsked) {
@@ -199,14 +259,33 @@ public final class EditorRuns {
             }
             RunResult finished = result;
             // the run has ended for the user now; saving the results it leaves for the next may take a moment
-            display.asyncExec(() -> ended(finished, null));
+            display.asyncExec(() -> {
+                ended(finished, null);
+                if (finished.status() != RunStatus.CANCELLED) {
+                    askAboutFolders(attempt, refusedNodes(finished), true);
+                }
+            });
             saveCache(request.cache());
             return Status.OK_STATUS; // how the nodes fared is on the canvas, not in an error dialog
         } catch (InvalidWorkflowException e) {
+            List<Problem> errors = e.problems().stream().filter(Problem::isError).toList();
+            if (errors.isEmpty()) {
+                errors = e.problems();
+            }
+            if (!attempt.refusals().grants().isEmpty() && errors.stream().allMatch(p -> p.message().contains(Refusals.ADVICE))) {
+                // only folders the user may allow stand in the way: ask
+                List<String> refused = errors.stream().map(Problem::nodeId).distinct().toList();
+                display.asyncExec(() -> {
+                    ended(null, "");
+                    askAboutFolders(attempt, refused, false);
+                });
+                return Status.OK_STATUS;
+            }
             // validation's problems are in the Problems view already; what the engine refused besides (a folder
-            // the workflow may not read, a missing service) is said here
-            display.asyncExec(() -> ended(null, e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
-                    + " to fix first, the first: " + e.problems().get(0)));
+            // the workflow may never use, a missing service) is said here
+            List<Problem> problems = errors;
+            display.asyncExec(() -> ended(null, problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                    + " to fix first, the first: " + problems.get(0)));
             return Status.OK_STATUS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -246,11 +325,80 @@ public final class EditorRuns {
             last = result;
         }
         states.runEnded();
-        status.accept(refused != null ? "Not run: " + refused : summary(result));
+        if (refused == null) {
+            status.accept(summary(result));
+        } else {
+            status.accept(refused.isEmpty() ? "" : "Not run: " + refused); // empty: a question follows
+        }
         if (editedMeanwhile) {
             edited();
         }
         runningChanged.run();
+    }
+
+    /** The nodes that failed, or had items fail, on a folder the user may allow. */
+    private static List<String> refusedNodes(RunResult result) {
+        return result.nodes().stream().filter(node -> node.error() != null && node.error().contains(Refusals.ADVICE)
+                || node.itemFailures().stream().anyMatch(f -> f.message().contains(Refusals.ADVICE)))
+                .map(NodeOutcome::nodeId).toList();
+    }
+
+    /**
+     * Asks whether the workflow may use the folders it was refused, and runs it again when it may;
+     * says in the status line what was not allowed when it may not.
+     */
+    private void askAboutFolders(Attempt attempt, List<String> nodes, boolean afterRun) {
+        List<FolderGrants.Grant> grants = attempt.refusals().grants();
+        if (closed || grants.isEmpty()) {
+            return;
+        }
+        Path workflowFile = attempt.workflowFile();
+        Path folder = workflowFile == null ? Path.of("").toAbsolutePath() : workflowFile.toAbsolutePath().getParent();
+        RunPrompts.FolderAnswer answer = prompts.allowFolders(attempt.name(), folder, grants, nodes, afterRun,
+                workflowFile != null);
+        if (closed) {
+            return;
+        }
+        String folders = String.join(", ", grants.stream().map(g -> g.mode().verb() + " in " + g.folder()).toList());
+        if (!answer.allowed()) {
+            status.accept((afterRun ? "" : "Not run: ") + attempt.name() + " may not " + folders
+                    + " (not allowed). Run again to be asked again.");
+            return;
+        }
+        allowedHere.addAll(grants);
+        if (answer.remember()) {
+            try {
+                runs.folderGrants().add(workflowFile, grants);
+            } catch (IOException e) {
+                status.accept("Allowed until this editor closes, but not remembered: " + e.getMessage());
+            }
+        }
+        start(attempt.targetIds(), true);
+    }
+
+    /** Asks, for each key whose provider's address changed, whether it may go there; then runs. */
+    private void askAboutKeys(Attempt attempt, List<AiClients.OriginChange> changes) {
+        ended(null, "");
+        if (closed) {
+            return;
+        }
+        AiClients ai = runs.ai().orElse(null);
+        for (AiClients.OriginChange change : changes) {
+            if (ai != null && prompts.allowKey(change)) {
+                try {
+                    ai.allowKey(change.keyName(), change.origin());
+                } catch (IOException | IllegalArgumentException e) {
+                    status.accept("The key '" + change.keyName() + "' could not be allowed to go to " + change.origin()
+                            + ": " + e.getMessage());
+                    return;
+                }
+            }
+            if (closed) {
+                return;
+            }
+        }
+        // a key the user kept back makes its nodes fail without sending anything, and the ledger says so
+        start(attempt.targetIds(), true);
     }
 
     static String summary(RunResult result) {
@@ -282,7 +430,7 @@ public final class EditorRuns {
     }
 
     private static Map<String, AsRun> note(Workflow copy) {
-        Map<String, Set<String>> inputs = inputs(copy);
+        Map<String, Set<String>> inputs = Cone.inputs(copy);
         Map<String, AsRun> noted = new HashMap<>();
         for (Node node : copy.getNodes()) {
             noted.put(node.getId(), asRun(node, inputs));
@@ -318,7 +466,7 @@ public final class EditorRuns {
         unnoted.clear();
         Workflow now = editing.workflow();
         states.retain(now.getNodes().stream().map(Node::getId).toList());
-        Map<String, Set<String>> inputs = inputs(now);
+        Map<String, Set<String>> inputs = Cone.inputs(now);
         List<String> changed = new ArrayList<>();
         for (Node node : now.getNodes()) {
             AsRun before = ran.get(node.getId());
@@ -327,53 +475,7 @@ public final class EditorRuns {
             }
         }
         if (!changed.isEmpty()) {
-            states.outOfDate(downstream(now, changed));
+            states.outOfDate(Cone.downstream(now, changed));
         }
-    }
-
-    /** Each node's incoming connections, as "source.port>input". */
-    private static Map<String, Set<String>> inputs(Workflow workflow) {
-        Map<String, Set<String>> inputs = new HashMap<>();
-        for (Connection c : workflow.getConnections()) {
-            inputs.computeIfAbsent(c.getTargetNode(), id -> new HashSet<>()).add(c.getSourceNode() + "."
-                    + c.getSourcePort() + ">" + c.getTargetPort());
-        }
-        return inputs;
-    }
-
-    /** The nodes and every node they take input from, directly or not. */
-    static Set<String> upstream(Workflow workflow, Collection<String> ids) {
-        Map<String, List<String>> sources = new HashMap<>();
-        for (Connection c : workflow.getConnections()) {
-            sources.computeIfAbsent(c.getTargetNode(), id -> new ArrayList<>()).add(c.getSourceNode());
-        }
-        return reach(ids, sources);
-    }
-
-    /** The nodes and every node that takes input from them, directly or not. */
-    static Set<String> downstream(Workflow workflow, Collection<String> ids) {
-        Map<String, List<String>> targets = new HashMap<>();
-        for (Connection c : workflow.getConnections()) {
-            targets.computeIfAbsent(c.getSourceNode(), id -> new ArrayList<>()).add(c.getTargetNode());
-        }
-        return reach(ids, targets);
-    }
-
-    private static Set<String> reach(Collection<String> from, Map<String, List<String>> next) {
-        Set<String> reached = new HashSet<>(from);
-        ArrayDeque<String> queue = new ArrayDeque<>(from);
-        while (!queue.isEmpty()) {
-            for (String id : next.getOrDefault(queue.poll(), List.of())) {
-                if (reached.add(id)) {
-                    queue.add(id);
-                }
-            }
-        }
-        return reached;
-    }
-
-    private static void keepOnly(Workflow workflow, Set<String> ids) {
-        workflow.getNodes().removeIf(node -> !ids.contains(node.getId()));
-        workflow.getConnections().removeIf(c -> !ids.contains(c.getSourceNode()) || !ids.contains(c.getTargetNode()));
     }
 }

@@ -1,12 +1,14 @@
 package com.pexper.ui.editor.internal;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
+import com.pexper.ai.AiClients;
 import com.pexper.core.cache.MemoryResultCache;
 import com.pexper.core.cache.ResultCache;
 import com.pexper.core.cache.ResultCaches;
@@ -29,6 +31,7 @@ public final class WorkbenchRuns {
     private final Engine engine;
     private final ResultCaches caches;
     private final ServiceDirectory services;
+    private final FolderGrants folderGrants;
 
     @Activate
     public WorkbenchRuns(@Reference NodeTypeRegistry registry, @Reference ServiceDirectory services,
@@ -36,6 +39,7 @@ public final class WorkbenchRuns {
         PexperHome home = PexperHome.fromEnvironment();
         this.caches = caches;
         this.services = services;
+        this.folderGrants = new FolderGrants(home.settings().resolve("folder-grants.json"));
         this.engine = Engine.builder(registry).protect(home.root()).runRecords(records)
                 .scratchDirectory(home.scratch()).services(services)
                 .memory(MemoryBudget.ofHeap("Start Pexper with a larger heap (PEXPER_MAX_HEAP=8g ./pexper),"
@@ -53,6 +57,16 @@ public final class WorkbenchRuns {
      */
     ResultCache cacheFor(Path workflowFile) {
         return workflowFile == null ? new MemoryResultCache() : caches.forWorkflow(workflowFile);
+    }
+
+    /** The folders the user allowed each workflow when asked. */
+    FolderGrants folderGrants() {
+        return folderGrants;
+    }
+
+    /** The AI providers as nodes use them, when Pexper's AI bundle is installed. */
+    Optional<AiClients> ai() {
+        return services.get(AiClients.class);
     }
 
     /** Takes the keys in use out of what a preview shows, as the engine does for its own messages. */

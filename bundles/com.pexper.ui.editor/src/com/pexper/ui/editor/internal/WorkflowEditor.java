@@ -62,6 +62,8 @@ public final class WorkflowEditor extends EditorPart {
     private List<EditingAction> actions = List.of();
     private NodeStates states;
     private EditorRuns runs;
+    /** What this editor last said in the status line. */
+    String statusShown;
     /** Esc cancels while a run goes on (the binding's context is active only then). */
     private IContextActivation running;
     private final List<Runnable> problemListeners = new ArrayList<>();
@@ -158,7 +160,7 @@ public final class WorkflowEditor extends EditorPart {
         canvas.showRunStates(states);
         if (workbench != null) {
             runs = new EditorRuns(editing, this::file, workbench, states, canvas.getDisplay(), this::status,
-                    this::runningChanged);
+                    this::runningChanged, new RunPrompts(() -> getSite().getShell()));
             editing.onChange(runs::edited);
         }
     }
@@ -310,6 +312,7 @@ public final class WorkflowEditor extends EditorPart {
     }
 
     private void status(String message) {
+        statusShown = message;
         getEditorSite().getActionBars().getStatusLineManager().setMessage(message);
     }
 
