@@ -30,6 +30,7 @@ import com.pexper.ui.editor.internal.EditorRuns;
 import com.pexper.ui.editor.internal.GraphCanvas;
 import com.pexper.ui.editor.internal.NodeStates;
 import com.pexper.ui.editor.internal.RepaintThrottle;
+import com.pexper.ui.editor.internal.RunPrompts;
 import com.pexper.ui.editor.internal.WorkbenchRuns;
 
 /**
@@ -103,7 +104,7 @@ public final class EditorRunBench {
                 settle(display, paintsSeen);
                 EditorRuns runs = new EditorRuns(editing, () -> null, workbench, states, display, message -> {
                 }, () -> {
-                });
+                }, new RunPrompts(() -> shell));
                 AtomicLong worst = new AtomicLong();
                 AtomicBoolean probing = new AtomicBoolean(true);
                 Thread probe = Thread.ofPlatform().daemon().start(() -> {

@@ -240,4 +240,54 @@ public final class EditorProbe {
     public static String status(WorkflowEditor editor) {
         return editor.statusShown;
     }
+
+    /** Clicks a node's preview on the canvas, as the user does to see all of it. */
+    public static void clickPreview(WorkflowEditor editor, String nodeId) {
+        Node node = editor.editing().node(nodeId).orElseThrow();
+        org.eclipse.swt.graphics.Rectangle card = previewOnDisplay(editor, node);
+        org.eclipse.swt.widgets.Control canvas = canvas(editor);
+        Point at = canvas.toControl(new Point(card.x + card.width / 2, card.y + card.height / 2));
+        org.eclipse.swt.widgets.Event press = new org.eclipse.swt.widgets.Event();
+        press.x = at.x;
+        press.y = at.y;
+        press.button = 1;
+        canvas.notifyListeners(org.eclipse.swt.SWT.MouseDown, press);
+        org.eclipse.swt.widgets.Event release = new org.eclipse.swt.widgets.Event();
+        release.x = at.x;
+        release.y = at.y;
+        release.button = 1;
+        canvas.notifyListeners(org.eclipse.swt.SWT.MouseUp, release);
+    }
+
+    public static OutputView outputView() {
+        return (OutputView) org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                .findView(OutputView.ID);
+    }
+
+    /** The text the Output view shows, or null when it shows none. */
+    public static String outputText(OutputView view) {
+        return view.textShown();
+    }
+
+    public static String outputNode(OutputView view) {
+        return view.nodeId();
+    }
+
+    /** Where the Output view's image is drawn on screen, or null while it shows none. */
+    public static org.eclipse.swt.graphics.Rectangle outputImageOnDisplay(OutputView view) {
+        PixelCanvas pixels = view.pixels();
+        return pixels == null || !pixels.isVisible() || pixels.imageBounds() == null ? null
+                : pixels.getDisplay().map(pixels, null, pixels.imageBounds());
+    }
+
+    /** The image's zoom, and whether it is shown beside the node's input, divider where. */
+    public static double[] outputZoom(OutputView view) {
+        PixelCanvas pixels = view.pixels();
+        return pixels == null ? null : new double[] {pixels.zoom(), pixels.comparing() ? 1 : 0, pixels.split()};
+    }
+
+    /** The Output view's image, to drag on. */
+    public static org.eclipse.swt.widgets.Control outputCanvas(OutputView view) {
+        return view.pixels();
+    }
 }

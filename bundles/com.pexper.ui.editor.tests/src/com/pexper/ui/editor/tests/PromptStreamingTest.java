@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.pexper.ui.editor.internal.EditorProbe;
+import com.pexper.ui.editor.internal.OutputView;
 import com.pexper.ui.editor.internal.WorkflowEditor;
 
 /**
@@ -41,6 +42,10 @@ class PromptStreamingTest {
     @AfterEach
     void restoreSettings() throws Exception {
         page().closeAllEditors(false);
+        OutputView output = EditorProbe.outputView();
+        if (output != null) {
+            page().hideView(output);
+        }
         if (settings != null) {
             Files.deleteIfExists(settings);
             LoopbackChatServer.restartAiClients();
@@ -48,7 +53,7 @@ class PromptStreamingTest {
     }
 
     @Test
-    void aPromptsTokensStreamIntoItsPreviewInOrder() throws Exception {
+    void aPromptsTokensStreamIntoItsPreviewAndTheOutputViewInOrder() throws Exception {
         try (LoopbackChatServer server = new LoopbackChatServer(TOKENS)) {
             settings = LoopbackChatServer.pointOpenAiCompatibleAt(server.baseUrl());
 
@@ -64,12 +69,16 @@ class PromptStreamingTest {
             focus(EditorProbe.canvas(editor));
             chord(SWT.CR, SWT.MOD1);
             List<String> seen = new ArrayList<>();
+            List<String> inView = new ArrayList<>();
             Display display = Display.getCurrent();
             long until = System.currentTimeMillis() + 20_000;
             while (editor.isRunning() || seen.isEmpty()) {
                 String shown = EditorProbe.previewText(editor, "ask");
                 if (shown != null && !shown.isEmpty() && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(shown))) {
                     seen.add(shown);
+                    if (seen.size() == 1) {
+                        EditorProbe.clickPreview(editor, "ask"); // the Output view follows the answer too
+                    }
                     if (seen.size() == 3) {
                         screenshot("run-prompt-streaming.png");
                     }
@@ -79,6 +88,11 @@ class PromptStreamingTest {
                 }
                 while (display.readAndDispatch()) {
                     // what the run posted
+                }
+                OutputView output = EditorProbe.outputView();
+                String full = output == null ? null : EditorProbe.outputText(output);
+                if (full != null && !full.isEmpty() && (inView.isEmpty() || !inView.get(inView.size() - 1).equals(full))) {
+                    inView.add(full);
                 }
                 Thread.sleep(5);
             }
@@ -91,6 +105,12 @@ class PromptStreamingTest {
                 assertTrue(seen.get(i).startsWith(seen.get(i - 1)), "each piece follows the last: " + seen);
             }
             assertTrue(whole.startsWith(seen.get(0)), seen.toString());
+            pump();
+            assertEquals(whole, EditorProbe.outputText(EditorProbe.outputView()), "the Output view ends with it all");
+            assertTrue(inView.size() >= 2, "the Output view grew as the tokens came: " + inView);
+            for (int i = 1; i < inView.size(); i++) {
+                assertTrue(inView.get(i).startsWith(inView.get(i - 1)), "each piece follows the last: " + inView);
+            }
         }
     }
 }

@@ -88,6 +88,8 @@ public final class GraphCanvas extends Canvas {
     private long paintedStamp = -1;
     private static final int SCENE_IDLE_MILLIS = 1000;
     /** How the nodes fared in the editor's latest runs. */
+    private Consumer<Node> previewClicked = node -> {
+    };
     private NodeStates runStates = new NodeStates(Redactor.NONE, () -> {
     });
     /** The validator's problems by node id, as of the last change; null until asked for. */
@@ -776,6 +778,11 @@ public final class GraphCanvas extends Canvas {
             return;
         }
         Optional<Node> node = geometry().nodeAt(at);
+        Optional<Node> previewed = node.isPresent() ? Optional.empty() : previewAt(at);
+        if (previewed.isPresent()) {
+            previewClicked.accept(previewed.get());
+            return;
+        }
         if (node.isPresent()) {
             if (adding && selectedNodes.contains(node.get())) {
                 selectedNodes.remove(node.get());
@@ -940,8 +947,7 @@ public final class GraphCanvas extends Canvas {
         List<String> lines = new ArrayList<>(node.map(n -> problems().getOrDefault(n.getId(), List.of())).orElse(List.of())
                 .stream().map(p -> (p.isError() ? "" : "warning: ") + p.message() + (p.fix() == null ? "" : " " + p.fix()))
                 .toList());
-        Node shown = node.orElseGet(() -> geometry().boxes().stream().filter(box -> previewArea(box).contains(at))
-                .map(GraphGeometry.NodeBox::node).findFirst().orElse(null));
+        Node shown = node.orElseGet(() -> previewAt(at).orElse(null));
         if (shown != null) {
             NodeState state = runStates.get(shown.getId());
             if (state.message() != null) {
@@ -953,6 +959,17 @@ public final class GraphCanvas extends Canvas {
             }
         }
         setToolTipText(lines.isEmpty() ? null : String.join("\n", lines));
+    }
+
+    /** The node whose preview (a result shown under it) is at {@code at}. */
+    private Optional<Node> previewAt(Point at) {
+        return geometry().boxes().stream().filter(box -> previewArea(box).contains(at)
+                && runStates.get(box.node().getId()).preview() != null).map(GraphGeometry.NodeBox::node).findFirst();
+    }
+
+    /** Tells {@code listener} of each click on a node's preview: the editor shows it in full. */
+    public void onPreviewClicked(Consumer<Node> listener) {
+        previewClicked = listener;
     }
 
     /** Where a node's state and preview are drawn, below it. */

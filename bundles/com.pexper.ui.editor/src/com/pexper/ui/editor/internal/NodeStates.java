@@ -1,12 +1,16 @@
 package com.pexper.ui.editor.internal;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
+import com.pexper.core.data.Value;
 import com.pexper.core.engine.Redactor;
 import com.pexper.core.engine.RunEvent;
 import com.pexper.core.engine.RunListener;
@@ -20,8 +24,23 @@ import com.pexper.model.validation.Problem;
 public final class NodeStates implements RunListener {
 
     private final Map<String, NodeState> states = new ConcurrentHashMap<>();
+    /**
+     * What each node produced in full, for the Output view: held softly, so that a run of large
+     * images does not keep every node's pixels; the preview stays when they are let go.
+     */
+    private final Map<String, SoftReference<Produced>> produced = new ConcurrentHashMap<>();
+    private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
     private final Redactor redactor;
     private final Runnable changed;
+
+    /**
+     * A node's outputs in full, by port, as the engine gave them to the preview.
+     *
+     * @param items how many items a node mapped over a list produced, -1 otherwise
+     * @param firstItemOnly whether {@code values} are the first item's
+     */
+    record Produced(List<Value> values, int items, boolean firstItemOnly) {
+    }
 
     /** @param changed told of every change, on whichever thread made it; must be quick */
     public NodeStates(Redactor redactor, Runnable changed) {
@@ -34,6 +53,27 @@ public final class NodeStates implements RunListener {
         return states.getOrDefault(nodeId, NodeState.NONE);
     }
 
+    /** Takes the keys in use out of a text to show, as out of the previews. */
+    String redact(String text) {
+        return redactor.redact(text);
+    }
+
+    /** What the node produced in its latest run, while it is still held. */
+    Optional<Produced> produced(String nodeId) {
+        SoftReference<Produced> held = produced.get(nodeId);
+        return Optional.ofNullable(held == null ? null : held.get());
+    }
+
+    /**
+     * Also tells {@code watcher} of every change, on whichever thread made it (it must be quick).
+     *
+     * @return closing it stops that
+     */
+    AutoCloseable watch(Runnable watcher) {
+        watchers.add(watcher);
+        return () -> watchers.remove(watcher);
+    }
+
     boolean isEmpty() {
         return states.isEmpty();
     }
@@ -43,25 +83,26 @@ public final class NodeStates implements RunListener {
         for (String id : nodeIds) {
             update(id, NodeState::waiting);
         }
-        changed.run();
+        announce();
     }
 
     /** The run has ended: nodes it never reached show what they had before, as not run. */
     void runEnded() {
         states.replaceAll((id, state) -> state.phase() == NodeState.Phase.WAITING ? state.notRun() : state);
-        changed.run();
+        announce();
     }
 
     /** These nodes were changed, or depend on one that was: what they show is out of date. */
     void outOfDate(Collection<String> nodeIds) {
         nodeIds.forEach(id -> states.computeIfPresent(id, (key, state) -> state.outOfDate()));
-        changed.run();
+        announce();
     }
 
     /** Forgets the nodes that are no longer in the workflow. */
     void retain(Collection<String> nodeIds) {
+        produced.keySet().retainAll(nodeIds);
         if (states.keySet().retainAll(nodeIds)) {
-            changed.run();
+            announce();
         }
     }
 
@@ -84,15 +125,19 @@ public final class NodeStates implements RunListener {
     public void onEvent(RunEvent event) {
         switch (event) {
             case RunEvent.NodeQueued e -> update(e.nodeId(), s -> s.in(NodeState.Phase.QUEUED));
-            case RunEvent.NodeStarted e -> update(e.nodeId(), s -> s.progress(0, e.itemCount() >= 0 ? 0 : -1,
-                    e.itemCount()));
+            case RunEvent.NodeStarted e -> {
+                produced.remove(e.nodeId()); // what streams in now is what the Output view shows
+                update(e.nodeId(), s -> s.progress(0, e.itemCount() >= 0 ? 0 : -1, e.itemCount()));
+            }
             case RunEvent.NodeProgress e -> update(e.nodeId(), s -> s.progress(e.fraction(), e.itemsDone(),
                     e.itemCount()));
             case RunEvent.NodeText e -> update(e.nodeId(), s -> e.item() > 0 ? s
                     : s.showing(s.preview() instanceof Preview.Text text && !s.stale() ? text.append(e.text())
                             : new Preview.Text(e.text(), null)));
-            case RunEvent.NodeOutputs e -> update(e.nodeId(), s -> s.showing(Preview.of(e.values(), e.items(),
-                    e.firstItemOnly(), redactor)));
+            case RunEvent.NodeOutputs e -> {
+                produced.put(e.nodeId(), new SoftReference<>(new Produced(e.values(), e.items(), e.firstItemOnly())));
+                update(e.nodeId(), s -> s.showing(Preview.of(e.values(), e.items(), e.firstItemOnly(), redactor)));
+            }
             case RunEvent.NodeFinished e -> update(e.nodeId(), s -> s.ended(e.cached() ? NodeState.Phase.CACHED
                     : NodeState.Phase.DONE, e.durationNanos(), e.failedItems() == 0 ? null
                             : e.failedItems() + " of " + e.items() + " items failed"));
@@ -103,7 +148,12 @@ public final class NodeStates implements RunListener {
                 return; // run-level events, item failures (counted when the node ends) and logs change no node
             }
         }
+        announce();
+    }
+
+    private void announce() {
         changed.run();
+        watchers.forEach(Runnable::run);
     }
 
     private void update(String nodeId, UnaryOperator<NodeState> change) {

@@ -18,7 +18,7 @@ import com.pexper.core.files.FileAccess;
  * its own, a key whose provider's address changed. Each question defaults to no, since a workflow
  * may come from anyone, and says what yes would do.
  */
-final class RunPrompts {
+public final class RunPrompts {
 
     /** The user's answer to the folder question. */
     record FolderAnswer(boolean allowed, boolean remember) {
@@ -29,7 +29,8 @@ final class RunPrompts {
 
     private final Supplier<Shell> shell;
 
-    RunPrompts(Supplier<Shell> shell) {
+    /** @param shell the window the questions belong to */
+    public RunPrompts(Supplier<Shell> shell) {
         this.shell = shell;
     }
 

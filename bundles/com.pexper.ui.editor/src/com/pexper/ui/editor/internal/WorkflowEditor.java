@@ -100,6 +100,7 @@ public final class WorkflowEditor extends EditorPart {
     @Override
     public void createPartControl(Composite parent) {
         canvas = new GraphCanvas(parent, editing, this::status);
+        canvas.onPreviewClicked(this::showOutput);
         canvas.onFilesDropped(files -> {
             for (Path dropped : files) {
                 if (dropped.toString().endsWith("." + WorkflowFiles.EXTENSION)) {
@@ -237,6 +238,21 @@ public final class WorkflowEditor extends EditorPart {
 
     NodeStates states() {
         return states;
+    }
+
+    /** Opens the Output view on a node's result: all of it, where the canvas shows a few lines or a thumbnail. */
+    void showOutput(Node node) {
+        try {
+            OutputView view = (OutputView) getSite().getPage().showView(OutputView.ID);
+            view.show(this, node.getId());
+        } catch (PartInitException e) {
+            status("The Output view cannot open: " + e.getMessage());
+        }
+    }
+
+    /** Whether the editor was closed. */
+    boolean isClosed() {
+        return canvas == null || canvas.isDisposed();
     }
 
     /** The canvas snaps while View > Snap to Grid is checked, in this editor and every other. */
