@@ -166,6 +166,25 @@ class RunAsksFirstTest {
         assertEquals(0, otherShells(), "remembered: no question the second time");
         assertEquals("from the photos folder", EditorProbe.previewText(again, "read"));
 
+        // the user's own changes keep what was allowed
+        EditorProbe.editing(again).setLabel(EditorProbe.editing(again).node("read").orElseThrow(), "Read the notes");
+        again.doSave(null);
+        String saved = EditorProbe.lastRunId(again);
+        focus(EditorProbe.canvas(again));
+        chord(SWT.CR, SWT.MOD1);
+        awaitRunAfter(again, saved);
+        assertEquals(0, otherShells(), "saved in Pexper: still allowed");
+
+        // another workflow put in its place does not inherit it
+        page().closeAllEditors(false);
+        Files.writeString(downloads.resolve("flow.pexper"), Files.readString(downloads.resolve("flow.pexper"))
+                .replace("Read the notes", "Something else"));
+        WorkflowEditor replaced = open(downloads.resolve("flow.pexper"));
+        Asked askedAgain = runAnswering(replaced, "Don't Allow", null);
+        assertTrue(askedAgain.message().contains(photos.toRealPath().toString()), "the file changed behind Pexper's"
+                + " back: asked again: " + askedAgain.message());
+        page().closeAllEditors(false);
+
         WorkflowEditor other = open(reading("other.pexper", note.toString()));
         Asked otherAsked = runAnswering(other, "Don't Allow", null);
         assertTrue(otherAsked.message().contains("'other.pexper'"), "each workflow is asked for itself: "

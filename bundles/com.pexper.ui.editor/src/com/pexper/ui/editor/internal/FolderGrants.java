@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,8 @@ import com.pexper.model.io.AtomicFile;
  * kept there and not in the workflow, so that a workflow cannot grant itself anything, and no node
  * can change it (Pexper's data folder is closed to nodes).
  *
- * <pre>{"/home/ada/Downloads/flow.pexper": {"read": ["/home/ada/Photos"], "write": ["/home/ada/Export"]}}</pre>
+ * <pre>{"/home/ada/Downloads/flow.pexper": {"sha256": "9f86...", "read": ["/home/ada/Photos"],
+ *     "write": ["/home/ada/Export"]}}</pre>
  */
 final class FolderGrants {
 
@@ -46,6 +50,8 @@ final class FolderGrants {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The workflow file's content when it was allowed, as SHA-256. */
+    private static final String CONTENT = "sha256";
 
     private final Path file;
 
@@ -58,7 +64,9 @@ final class FolderGrants {
     }
 
     /**
-     * What {@code workflow} was allowed; nothing for a file never saved.
+     * What {@code workflow} was allowed, while it is the file it was when the user allowed it (or
+     * last saved it in Pexper): a different workflow saved over it, a download replacing it, gets
+     * nothing until the user is asked again. Nothing for a file never saved.
      *
      * @throws IOException naming the grants file when it cannot be read
      */
@@ -67,6 +75,9 @@ final class FolderGrants {
             return List.of();
         }
         JsonNode granted = read().path(key(workflow));
+        if (!granted.path(CONTENT).asText().equals(fingerprint(workflow))) {
+            return List.of();
+        }
         List<Grant> grants = new ArrayList<>();
         for (FileAccess.Mode mode : FileAccess.Mode.values()) {
             for (JsonNode folder : granted.path(mode.verb())) {
@@ -80,21 +91,49 @@ final class FolderGrants {
         return grants;
     }
 
-    /** Lets {@code workflow} also use {@code grants}, from now on; written whole or not at all. */
+    /** Lets {@code workflow}, as it is now, also use {@code grants}; written whole or not at all. */
     synchronized void add(Path workflow, Collection<Grant> grants) throws IOException {
         ObjectNode all = read();
         Map<String, Set<String>> folders = new TreeMap<>();
-        for (Grant grant : of(workflow)) {
-            folders.computeIfAbsent(grant.mode().verb(), m -> new LinkedHashSet<>()).add(grant.folder().toString());
-        }
-        for (Grant grant : grants) {
+        List<Grant> kept = new ArrayList<>(of(workflow));
+        kept.addAll(grants);
+        for (Grant grant : kept) {
             folders.computeIfAbsent(grant.mode().verb(), m -> new LinkedHashSet<>()).add(grant.folder().toString());
         }
         ObjectNode entry = all.putObject(key(workflow));
+        entry.put(CONTENT, fingerprint(workflow));
         folders.forEach((mode, paths) -> {
             ArrayNode list = entry.putArray(mode);
             paths.forEach(list::add);
         });
+        write(all);
+    }
+
+    /**
+     * The user saved {@code workflow} from Pexper: what it was allowed stays allowed for its new
+     * content. Call with the content it had before, as {@link #fingerprint}, so that a file
+     * replaced behind the editor's back does not pass on what the old one was allowed.
+     */
+    synchronized void saved(Path workflow, String before) throws IOException {
+        ObjectNode all = read();
+        if (all.path(key(workflow)) instanceof ObjectNode entry && entry.path(CONTENT).asText().equals(before)) {
+            entry.put(CONTENT, fingerprint(workflow));
+            write(all);
+        }
+    }
+
+    /** The file's content as SHA-256, hex; "" when it cannot be read. */
+    static String fingerprint(Path workflow) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(workflow)));
+        } catch (IOException e) {
+            return "";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private void write(ObjectNode all) throws IOException {
         AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all), AtomicFile.Existing.REPLACE);
     }
 

@@ -368,13 +368,31 @@ public final class WorkflowEditor extends EditorPart {
     }
 
     /** Saves atomically (the old file stays whole if this fails); says why when it cannot. */
+    /**
+     * The saved file's content before this save, when it is the file this editor opened (or last
+     * saved): what it was allowed follows the user's own changes, not a file put there meanwhile.
+     */
+    private String grantsFollow(Path target) {
+        return engine.getService() != null && target.equals(file) && Files.exists(target)
+                ? FolderGrants.fingerprint(target) : null;
+    }
+
     private boolean save(Path target) {
         try {
             if (target.getParent() != null) {
                 Files.createDirectories(target.getParent());
             }
+            String before = grantsFollow(target);
             WorkflowFiles.save(editing.workflow(), target);
             editing.saved();
+            if (before != null) {
+                try {
+                    engine.getService().folderGrants().saved(target, before);
+                } catch (IOException e) {
+                    status("Saved " + target + ", but the folders allowed to it are asked again: " + e.getMessage());
+                    return true;
+                }
+            }
             firePropertyChange(PROP_DIRTY);
             status("Saved " + target);
             return true;
