@@ -269,6 +269,11 @@ public final class EditorProbe {
         return view.textShown();
     }
 
+    /** The line above the Output view's result: which node, what it is. */
+    public static String outputTitle(OutputView view) {
+        return view.titleShown();
+    }
+
     public static String outputNode(OutputView view) {
         return view.nodeId();
     }

@@ -103,7 +103,14 @@ class OutputViewTest {
         view = clickPreview(editor, "doc");
         String pretty = EditorProbe.outputText(view);
         assertTrue(pretty.startsWith("{\n") && pretty.contains("\"name\" : \"Ada\""), "pretty-printed: " + pretty);
+        assertEquals("Text: JSON, pretty-printed", EditorProbe.outputTitle(view));
         screenshot("output-json.png");
+
+        page().closeEditor(editor, false);
+        OutputView stillOpen = view;
+        waitFor("the view to let the closed workflow go", 5_000, () -> "The workflow shown was closed".equals(
+                EditorProbe.outputTitle(stillOpen)));
+        assertEquals(null, EditorProbe.outputText(view), "nothing of it is shown any more");
     }
 
     @Test

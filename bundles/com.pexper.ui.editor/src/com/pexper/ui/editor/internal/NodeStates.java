@@ -98,6 +98,14 @@ public final class NodeStates implements RunListener {
         announce();
     }
 
+    /** The editor closed: nothing it ran is kept, and whoever watched is told. */
+    void forget() {
+        states.clear();
+        produced.clear();
+        announce();
+        watchers.clear();
+    }
+
     /** Forgets the nodes that are no longer in the workflow. */
     void retain(Collection<String> nodeIds) {
         produced.keySet().retainAll(nodeIds);

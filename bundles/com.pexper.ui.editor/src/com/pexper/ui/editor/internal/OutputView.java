@@ -155,6 +155,10 @@ public final class OutputView extends ViewPart {
         return nodeId;
     }
 
+    String titleShown() {
+        return title.getText();
+    }
+
     String textShown() {
         return stack.topControl == text ? text.getText() : null;
     }

@@ -423,6 +423,9 @@ public final class WorkflowEditor extends EditorPart {
         if (runs != null) {
             runs.close();
         }
+        if (states != null) {
+            states.forget(); // an Output view showing one of its results lets it go
+        }
         engine.close();
         registry.close();
         super.dispose();
