@@ -1,11 +1,10 @@
 package com.pexper.ui.editor.tests;
 
 import static com.pexper.ui.editor.tests.UserInput.all;
-import static com.pexper.ui.editor.tests.UserInput.chord;
-import static com.pexper.ui.editor.tests.UserInput.focus;
 import static com.pexper.ui.editor.tests.UserInput.open;
 import static com.pexper.ui.editor.tests.UserInput.page;
 import static com.pexper.ui.editor.tests.UserInput.pump;
+import static com.pexper.ui.editor.tests.UserInput.runWithCtrlEnter;
 import static com.pexper.ui.editor.tests.UserInput.screenshot;
 import static com.pexper.ui.editor.tests.UserInput.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
@@ -56,14 +54,6 @@ class OutputViewTest {
         }
     }
 
-    private static void run(WorkflowEditor editor) {
-        String before = EditorProbe.lastRunId(editor);
-        focus(EditorProbe.canvas(editor));
-        chord(SWT.CR, SWT.MOD1);
-        waitFor("the run to end", 30_000, () -> !editor.isRunning() && !Objects.equals(before, EditorProbe.lastRunId(editor)));
-        pump();
-    }
-
     private static OutputView clickPreview(WorkflowEditor editor, String nodeId) {
         EditorProbe.clickPreview(editor, nodeId);
         pump();
@@ -86,7 +76,7 @@ class OutputViewTest {
                  "connections": []}
                 """.formatted(long_.replace("\n", "\\n")));
         WorkflowEditor editor = open(file);
-        run(editor);
+        runWithCtrlEnter(editor);
 
         OutputView view = clickPreview(editor, "answer");
         assertEquals(long_, EditorProbe.outputText(view), "all of it, where the canvas shows three lines");
@@ -126,7 +116,7 @@ class OutputViewTest {
                  "connections": [{"from": "read.image", "to": "gray.image"}]}
                 """);
         WorkflowEditor editor = open(file);
-        run(editor);
+        runWithCtrlEnter(editor);
         assertEquals("DONE", EditorProbe.runPhase(editor, "gray"), EditorProbe.runMessage(editor, "gray"));
 
         OutputView view = clickPreview(editor, "gray");

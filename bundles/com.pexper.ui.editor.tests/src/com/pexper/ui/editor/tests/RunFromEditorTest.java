@@ -5,6 +5,7 @@ import static com.pexper.ui.editor.tests.UserInput.focus;
 import static com.pexper.ui.editor.tests.UserInput.open;
 import static com.pexper.ui.editor.tests.UserInput.page;
 import static com.pexper.ui.editor.tests.UserInput.pump;
+import static com.pexper.ui.editor.tests.UserInput.runWithCtrlEnter;
 import static com.pexper.ui.editor.tests.UserInput.screenshot;
 import static com.pexper.ui.editor.tests.UserInput.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,16 +49,6 @@ class RunFromEditorTest {
         Path copy = folder.resolve(name);
         Files.copy(Path.of(System.getProperty("user.dir")).resolve("../../examples").resolve(name).normalize(), copy);
         return copy;
-    }
-
-    private static void runWithCtrlEnter(WorkflowEditor editor) {
-        String before = EditorProbe.lastRunId(editor);
-        focus(EditorProbe.canvas(editor));
-
-        chord(SWT.CR, SWT.MOD1);
-        waitFor("the run Ctrl+Enter started to end", 30_000, () -> !editor.isRunning()
-                && !java.util.Objects.equals(before, EditorProbe.lastRunId(editor)));
-        pump();
     }
 
     @Test

@@ -277,6 +277,16 @@ final class UserInput {
         pump();
     }
 
+    /** Presses Ctrl+Enter on the editor's canvas and waits for the run it starts to end. */
+    static void runWithCtrlEnter(WorkflowEditor editor) {
+        String before = com.pexper.ui.editor.internal.EditorProbe.lastRunId(editor);
+        focus(com.pexper.ui.editor.internal.EditorProbe.canvas(editor));
+        chord(SWT.CR, SWT.MOD1);
+        waitFor("the run Ctrl+Enter started to end", 30_000, () -> !editor.isRunning()
+                && !java.util.Objects.equals(before, com.pexper.ui.editor.internal.EditorProbe.lastRunId(editor)));
+        pump();
+    }
+
     /** Pumps the display until the condition holds; fails after the timeout. */
     static void waitFor(String what, long millis, BooleanSupplier condition) {
         Display display = Display.getCurrent();

@@ -1,7 +1,10 @@
 package com.pexper.ui.editor.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,6 +18,7 @@ import com.pexper.core.cache.ResultCaches;
 import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.MemoryBudget;
 import com.pexper.core.engine.Redactor;
+import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.ServiceDirectory;
 import com.pexper.core.home.PexperHome;
 import com.pexper.core.node.NodeTypeRegistry;
@@ -32,6 +36,8 @@ public final class WorkbenchRuns {
     private final ResultCaches caches;
     private final ServiceDirectory services;
     private final FolderGrants folderGrants;
+    private final RunRecords records;
+    private final List<Runnable> recorded = new CopyOnWriteArrayList<>();
 
     @Activate
     public WorkbenchRuns(@Reference NodeTypeRegistry registry, @Reference ServiceDirectory services,
@@ -40,7 +46,8 @@ public final class WorkbenchRuns {
         this.caches = caches;
         this.services = services;
         this.folderGrants = new FolderGrants(home.settings().resolve("folder-grants.json"));
-        this.engine = Engine.builder(registry).protect(home.root()).runRecords(records)
+        this.records = records;
+        this.engine = Engine.builder(registry).protect(home.root()).runRecords(new Announcing(records))
                 .scratchDirectory(home.scratch()).services(services)
                 .memory(MemoryBudget.ofHeap("Start Pexper with a larger heap (PEXPER_MAX_HEAP=8g ./pexper),"
                         + " or lower Read image's 'maxMegapixels' to refuse such images."))
@@ -57,6 +64,47 @@ public final class WorkbenchRuns {
      */
     ResultCache cacheFor(Path workflowFile) {
         return workflowFile == null ? new MemoryResultCache() : caches.forWorkflow(workflowFile);
+    }
+
+    /** The records of past runs: the command line's and the editors' alike. */
+    RunRecords records() {
+        return records;
+    }
+
+    /**
+     * Tells {@code listener}, on the thread that wrote it, of each record an editor's run wrote.
+     *
+     * @return closing it stops that
+     */
+    AutoCloseable onRecorded(Runnable listener) {
+        recorded.add(listener);
+        return () -> recorded.remove(listener);
+    }
+
+    /** The run records, telling the Runs view of each new one. */
+    private final class Announcing implements RunRecords {
+        private final RunRecords records;
+
+        Announcing(RunRecords records) {
+            this.records = records;
+        }
+
+        @Override
+        public Path folder() {
+            return records.folder();
+        }
+
+        @Override
+        public Path write(RunResult run) throws IOException {
+            Path written = records.write(run);
+            recorded.forEach(Runnable::run);
+            return written;
+        }
+
+        @Override
+        public List<Summary> recent(int limit) throws IOException {
+            return records.recent(limit);
+        }
     }
 
     /** The folders the user allowed each workflow when asked. */
