@@ -138,10 +138,11 @@ public final class OutputView extends ViewPart {
         nodeId = node;
         shown = null;
         compare.setSelection(true);
+        org.eclipse.swt.widgets.Display display = pages.getDisplay();
         watching = shownIn.states().watch(() -> {
             // from the run's threads: one refresh on the UI thread for any number of changes
-            if (refreshPosted.compareAndSet(false, true) && !pages.isDisposed()) {
-                pages.getDisplay().asyncExec(() -> {
+            if (refreshPosted.compareAndSet(false, true) && !display.isDisposed()) {
+                display.asyncExec(() -> {
                     refreshPosted.set(false);
                     refresh();
                 });
@@ -260,15 +261,16 @@ public final class OutputView extends ViewPart {
         if (preparing != null) {
             preparing.cancel();
         }
+        org.eclipse.swt.widgets.Display display = pages.getDisplay();
         preparing = new Job("Preparing the image to show") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 ImageData after = FullImage.of(image);
                 ImageData compareWith = before == null || monitor.isCanceled() ? null : FullImage.of(before);
-                if (monitor.isCanceled() || pages.isDisposed()) {
+                if (monitor.isCanceled() || display.isDisposed()) {
                     return Status.CANCEL_STATUS;
                 }
-                pages.getDisplay().asyncExec(() -> {
+                display.asyncExec(() -> {
                     if (!pages.isDisposed() && key.equals(shown)) {
                         pixels.show(after, compareWith);
                         showPage(pixels, true);

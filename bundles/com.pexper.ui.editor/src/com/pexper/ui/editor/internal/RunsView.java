@@ -117,7 +117,8 @@ public final class RunsView extends ViewPart {
         enable();
         WorkbenchRuns engine = workbench.getService();
         if (engine != null) {
-            following = engine.onRecorded(() -> top.getDisplay().asyncExec(this::load));
+            org.eclipse.swt.widgets.Display display = top.getDisplay();
+            following = engine.onRecorded(() -> display.asyncExec(this::load)); // from the run's thread
         }
         load();
     }
@@ -161,6 +162,7 @@ public final class RunsView extends ViewPart {
         if (engine == null || runs.getTable().isDisposed()) {
             return;
         }
+        org.eclipse.swt.widgets.Display display = runs.getTable().getDisplay();
         Job reading = new Job("Reading the run records") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
@@ -168,11 +170,14 @@ public final class RunsView extends ViewPart {
                 try {
                     read = engine.records().recent(SHOWN);
                 } catch (IOException e) {
-                    runs.getTable().getDisplay().asyncExec(() -> count.setText("The run records cannot be read: "
-                            + e.getMessage()));
+                    display.asyncExec(() -> {
+                        if (!count.isDisposed()) {
+                            count.setText("The run records cannot be read: " + e.getMessage());
+                        }
+                    });
                     return Status.OK_STATUS;
                 }
-                runs.getTable().getDisplay().asyncExec(() -> {
+                display.asyncExec(() -> {
                     if (!runs.getTable().isDisposed()) {
                         all = read;
                         show();
