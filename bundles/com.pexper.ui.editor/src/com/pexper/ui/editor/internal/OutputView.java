@@ -24,15 +24,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pexper.core.data.BooleanValue;
-import com.pexper.core.data.FileValue;
 import com.pexper.core.data.ImageValue;
-import com.pexper.core.data.JsonValue;
 import com.pexper.core.data.ListValue;
-import com.pexper.core.data.NumberValue;
-import com.pexper.core.data.TextValue;
 import com.pexper.core.data.Value;
 import com.pexper.core.node.NodeType;
 import com.pexper.core.node.NodeTypeUnavailableException;
@@ -49,7 +42,6 @@ import com.pexper.model.Node;
 public final class OutputView extends ViewPart {
 
     public static final String ID = "com.pexper.ui.editor.output";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Label title;
     private Button copy;
@@ -206,8 +198,8 @@ public final class OutputView extends ViewPart {
         }
         String body;
         if (value != null) {
-            body = states.redact(textOf(value));
-            title.setText(label + ": " + kind(value) + (note == null ? "" : ", " + note) + stale);
+            body = states.redact(OutputText.of(value));
+            title.setText(label + ": " + OutputText.kind(value) + (note == null ? "" : ", " + note) + stale);
         } else if (state.preview() instanceof Preview.Text streaming) {
             body = streaming.text(); // what has streamed in so far, already redacted
             title.setText(label + (state.phase() == NodeState.Phase.RUNNING ? ": answering\u2026" : "") + stale);
@@ -322,55 +314,6 @@ public final class OutputView extends ViewPart {
             // not installed: nothing to compare with
         }
         return null;
-    }
-
-    private static String kind(Value value) {
-        return switch (value) {
-            case TextValue t when looksLikeJson(t.text()) -> "JSON, pretty-printed";
-            case TextValue t -> String.format(Locale.ROOT, "text, %,d characters", t.text().length());
-            case JsonValue j -> "JSON, pretty-printed";
-            case ListValue l -> String.format(Locale.ROOT, "a list of %,d", l.items().size());
-            case NumberValue n -> "a number";
-            case BooleanValue b -> "yes or no";
-            case FileValue f -> "a file";
-            default -> value.type().toString().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    /** The value in full, as text: JSON pretty-printed, a list item after item. */
-    static String textOf(Value value) {
-        return switch (value) {
-            case TextValue t when looksLikeJson(t.text()) -> pretty(t.text());
-            case TextValue t -> t.text();
-            case JsonValue j -> j.json().toPrettyString();
-            case NumberValue n -> n.format();
-            case BooleanValue b -> b.value() ? "yes" : "no";
-            case FileValue f -> f.path().toString();
-            case ListValue l -> {
-                StringBuilder all = new StringBuilder();
-                for (int i = 0; i < l.items().size(); i++) {
-                    all.append(i == 0 ? "" : "\n\n").append("\u2500\u2500 ").append(i + 1).append(" of ")
-                            .append(l.items().size()).append(" \u2500\u2500\n").append(textOf(l.items().get(i)));
-                }
-                yield all.toString();
-            }
-            default -> value.summary();
-        };
-    }
-
-    private static boolean looksLikeJson(String text) {
-        String trimmed = text.strip();
-        return trimmed.length() >= 2 && (trimmed.startsWith("{") && trimmed.endsWith("}")
-                || trimmed.startsWith("[") && trimmed.endsWith("]")) && pretty(trimmed) != null;
-    }
-
-    private static String pretty(String json) {
-        try {
-            JsonNode tree = JSON.readTree(json);
-            return tree.toPrettyString();
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 
     private void copyText() {
