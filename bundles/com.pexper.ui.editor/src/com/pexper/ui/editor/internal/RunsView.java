@@ -65,6 +65,8 @@ public final class RunsView extends ViewPart {
     private Button open;
     private Button again;
     private List<RunRecords.Summary> all = List.of();
+    /** The workflow file the selected run was of, when saved and still there; read with its record. */
+    private Path selectedWorkflow;
     private AutoCloseable following;
 
     @Override
@@ -219,9 +221,12 @@ public final class RunsView extends ViewPart {
         RunRecords.Summary run = selected();
         List<NodeRow> rows = new ArrayList<>();
         String written = "";
+        selectedWorkflow = null;
         if (run != null) {
             try {
                 JsonNode record = JSON.readTree(run.file().toFile());
+                String file = record.path("file").asText(null);
+                selectedWorkflow = file != null && Files.isRegularFile(Path.of(file)) ? Path.of(file) : null;
                 for (JsonNode node : record.path("nodes")) {
                     JsonNode outputs = node.path("outputs");
                     String result = node.hasNonNull("error") ? node.path("error").asText()
@@ -233,7 +238,7 @@ public final class RunsView extends ViewPart {
                 int fileCount = record.path("outputFiles").size();
                 written = fileCount == 0 ? "No files written." : fileCount + (fileCount == 1 ? " file" : " files")
                         + " written, the first " + record.path("outputFiles").get(0).asText();
-            } catch (IOException e) {
+            } catch (IOException | java.nio.file.InvalidPathException e) {
                 written = "The record " + run.file() + " cannot be read: " + e.getMessage();
             }
         }
@@ -250,25 +255,12 @@ public final class RunsView extends ViewPart {
     }
 
     private void enable() {
-        RunRecords.Summary run = selected();
-        boolean hasFile = run != null && workflowFile(run) != null;
-        open.setEnabled(hasFile);
-        again.setEnabled(hasFile);
-    }
-
-    /** The workflow file a run was of, when it was saved and is still there. */
-    private static Path workflowFile(RunRecords.Summary run) {
-        try {
-            String file = JSON.readTree(run.file().toFile()).path("file").asText(null);
-            return file != null && Files.isRegularFile(Path.of(file)) ? Path.of(file) : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        open.setEnabled(selectedWorkflow != null);
+        again.setEnabled(selectedWorkflow != null);
     }
 
     private WorkflowEditor openSelected() {
-        RunRecords.Summary run = selected();
-        Path file = run == null ? null : workflowFile(run);
+        Path file = selectedWorkflow;
         if (file == null) {
             return null;
         }
