@@ -87,8 +87,57 @@ class RunRecordTest {
             }
         }
         try (Stream<Path> files = Files.list(folder.resolve("runs"))) {
-            assertEquals(3, files.count());
+            assertEquals(3, files.filter(f -> f.toString().endsWith(".json")).count());
         }
+    }
+
+    @Test
+    void eachFileARunWroteIsRecordedWithTheNodeAndItemThatWroteIt() throws Exception {
+        RunRecords store = RunRecords.open(folder.resolve("runs"));
+        Workflow workflow = WorkflowBuilder.named("saves").node("list", "test.list", "items", "a, b")
+                .node("save", "test.save").connect("list.items", "save.in").build();
+        try (Engine engine = Engine.builder(TestNodes.registry(new TestNodes.Journal())).runRecords(store).build()) {
+            engine.run(workflow, RunRequest.builder().outputDirectory(folder.resolve("out")).build());
+        }
+        JsonNode written = new ObjectMapper().readTree(store.recent(1).get(0).file().toFile()).get("writtenFiles");
+        assertEquals(2, written.size());
+        for (JsonNode file : written) {
+            int item = file.get("item").asInt();
+            assertEquals("save", file.get("node").asText());
+            assertEquals(folder.resolve("out").resolve(List.of("a", "b").get(item) + ".txt").toString(),
+                    file.get("file").asText());
+            assertFalse(file.has("source"), "the items came from no file");
+        }
+    }
+
+    @Test
+    void theWorkflowAsItRanIsKeptOncePerContentAndGoesWithTheLastRecordThatNamesIt() throws Exception {
+        RunRecords store = RunRecords.open(folder.resolve("runs"), 2);
+        Workflow first = WorkflowBuilder.named("first").node("t", "test.text", "text", "a prompt").build();
+        Workflow second = WorkflowBuilder.named("second").node("t", "test.text", "text", "another").build();
+        try (Engine engine = Engine.builder(TestNodes.registry(new TestNodes.Journal())).runRecords(store).build()) {
+            engine.run(first, RunRequest.builder().build());
+            Thread.sleep(2);
+            engine.run(first, RunRequest.builder().build());
+            Path kept = store.recent(1).get(0).workflowAsRun();
+            assertEquals(kept, store.recent(2).get(1).workflowAsRun(), "both runs of one workflow share one file");
+            assertEquals("a prompt", com.pexper.core.workflow.ParameterValues.text(com.pexper.model.io.WorkflowFiles
+                    .load(kept).getNodes().get(0).getParameters().get(0)), "what ran, parameters and all");
+            // what "a while ago" means to the pruning: older than any kept record was written
+            Files.setLastModifiedTime(kept, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                    .minus(java.time.Duration.ofHours(1))));
+            for (int i = 0; i < 2; i++) {
+                Thread.sleep(2);
+                engine.run(second, RunRequest.builder().build());
+            }
+            assertFalse(Files.exists(kept), "no record names the first workflow any more");
+            Path other = store.recent(1).get(0).workflowAsRun();
+            assertTrue(Files.isRegularFile(other));
+            Files.delete(other);
+            assertEquals(null, store.recent(1).get(0).workflowAsRun(), "a kept workflow that is gone is none");
+        }
+        assertFalse(Files.readString(store.recent(1).get(0).file()).contains("\"parameters\""),
+                "the record itself holds no parameter values");
     }
 
     @Test

@@ -107,7 +107,7 @@ public final class Engine implements AutoCloseable {
         }
         ResultCache runCache = request.cache() != null ? request.cache() : cache;
         return new RunExecution(newRunId(), workflow, planned.plan(), request, access, memory, runCache, pool, ioPool,
-                parallelism(), services, scratch, this::record).start();
+                parallelism(), services, scratch, result -> record(result, workflow)).start();
     }
 
     private static String workflowName(Workflow workflow, RunRequest request) {
@@ -126,12 +126,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void record(RunResult result) {
+    private void record(RunResult result, Workflow asRun) {
         if (records == null) {
             return;
         }
         try {
-            records.write(result);
+            records.write(result, asRun);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "could not write the run record to " + records.folder(), e);
         }

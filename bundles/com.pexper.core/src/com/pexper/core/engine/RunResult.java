@@ -13,10 +13,22 @@ import com.pexper.core.data.Value;
  * @param workflowFile the file the workflow came from, or null
  * @param nodes one outcome per node, in the order the nodes ran
  * @param outputs the values of the workflow's output nodes, by node id, in workflow order
- * @param outputFiles files the nodes wrote
+ * @param outputFiles files the nodes wrote, and files among the outputs
+ * @param writtenFiles each file the nodes wrote, with the node and item that wrote it
  */
 public record RunResult(String runId, String workflowName, Path workflowFile, RunStatus status, Instant started,
-        Instant finished, List<NodeOutcome> nodes, Map<String, Value> outputs, List<Path> outputFiles) {
+        Instant finished, List<NodeOutcome> nodes, Map<String, Value> outputs, List<Path> outputFiles,
+        List<WrittenFile> writtenFiles) {
+
+    /**
+     * A file a node wrote: what the gallery and "where did this come from" go by.
+     *
+     * @param item the item of a mapped node that wrote it, or -1
+     * @param source the file the item came from (the photo a batch's cutout was made from), found
+     *        through the item's inputs; null when it came from no file or the node is not mapped
+     */
+    public record WrittenFile(Path file, String nodeId, int item, Path source) {
+    }
 
     public long executedNodes() {
         return nodes.stream().filter(n -> n.status() == NodeStatus.SUCCEEDED && !n.cached()).count();

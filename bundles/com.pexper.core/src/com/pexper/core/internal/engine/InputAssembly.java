@@ -72,6 +72,26 @@ final class InputAssembly {
         return Inputs.of(values);
     }
 
+    /**
+     * The file an item came from: a file among its per-item inputs, else the source of the item it
+     * reads from the mapped node before it (a cutout's photo, through Read image and Remove
+     * background); null when there is none.
+     */
+    static Path sourceOf(NodeRun run, int i, Inputs inputs, NodeRun[] runs) {
+        Path inherited = null;
+        for (Plan.Binding b : run.step.bindings()) {
+            if (b != null && b.perItem()) {
+                if (inputs.get(b.port().name()) instanceof FileValue file) {
+                    return file.path();
+                }
+                if (inherited == null && runs[b.source()].isMapped()) {
+                    inherited = runs[b.source()].items[i].source;
+                }
+            }
+        }
+        return inherited;
+    }
+
     /** How an item is named in messages: its file's name, or its number and what it holds. */
     static String describeItem(NodeRun run, int i, Inputs inputs) {
         for (Plan.Binding b : run.step.bindings()) {

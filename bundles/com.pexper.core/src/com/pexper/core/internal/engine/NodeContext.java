@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.pexper.core.cache.CacheKey;
+import com.pexper.core.engine.RunResult;
 import com.pexper.core.node.CancelledException;
 import com.pexper.core.node.ExecutionContext;
 import com.pexper.core.node.ExistingFile;
@@ -99,7 +100,7 @@ final class NodeContext implements ExecutionContext {
             case FAIL -> AtomicFile.Existing.FAIL;
         };
         AtomicFile.write(checked, out -> content.writeTo(new CancellableStream(out)), mode);
-        run.files().written(checked);
+        run.files().written(new RunResult.WrittenFile(checked, nodeId(), item, item < 0 ? null : node.items[item].source));
     }
 
     @Override

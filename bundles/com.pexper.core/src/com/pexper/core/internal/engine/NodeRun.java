@@ -41,6 +41,8 @@ final class NodeRun {
         boolean reused;
         /** {@link ResumeProbe} was asked for this item and said no: the nodes after it need not ask again. */
         boolean probed;
+        /** The file the item came from, once its inputs are gathered: see {@link InputAssembly#sourceOf}. */
+        java.nio.file.Path source;
     }
 
     final Plan.Step step;

@@ -437,6 +437,7 @@ public final class RunExecution implements RunHandle {
         Inputs itemInputs = null;
         try {
             itemInputs = inputs.item(run, i);
+            item.source = InputAssembly.sourceOf(run, i, itemInputs, runs);
             item.key = keys.of(run, itemInputs, i, null);
         } catch (Exception e) {
             failItem(run, i, itemInputs, message(e));

@@ -3,11 +3,13 @@ package com.pexper.core.internal.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.pexper.core.engine.RunResult;
 import com.pexper.core.files.FileAccess;
 import com.pexper.model.io.AtomicFile;
 import com.pexper.model.io.FolderTree;
@@ -21,7 +23,7 @@ final class RunFiles {
     private final Path baseDirectory;
     private final Path outputDirectory;
     private final FileAccess access;
-    private final Set<Path> written = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Map<Path, RunResult.WrittenFile> written = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Set<Path> swept = ConcurrentHashMap.newKeySet();
 
     RunFiles(Path scratchRoot, Path baseDirectory, Path outputDirectory, FileAccess access) {
@@ -47,19 +49,19 @@ final class RunFiles {
         return access;
     }
 
-    void written(Path file) {
-        written.add(file);
+    void written(RunResult.WrittenFile file) {
+        written.put(file.file(), file);
     }
 
     /** Whether this run wrote the file: it may replace its own files without keeping the old one. */
     boolean wrote(Path file) {
-        return written.contains(file);
+        return written.containsKey(file);
     }
 
-    /** What the run wrote, in order. */
-    List<Path> written() {
+    /** What the run wrote, in order; a file written twice is named once, with its last writer. */
+    List<RunResult.WrittenFile> written() {
         synchronized (written) {
-            return List.copyOf(written);
+            return List.copyOf(written.values());
         }
     }
 

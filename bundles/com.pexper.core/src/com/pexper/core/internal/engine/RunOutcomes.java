@@ -30,7 +30,7 @@ final class RunOutcomes {
     }
 
     static RunResult result(String runId, Workflow workflow, Path workflowFile, boolean cancelled, Instant started,
-            NodeRun[] runs, List<Path> written) {
+            NodeRun[] runs, List<RunResult.WrittenFile> written) {
         RunStatus status = cancelled ? RunStatus.CANCELLED
                 : Stream.of(runs).anyMatch(r -> r.status == NodeStatus.FAILED) ? RunStatus.FAILED : RunStatus.SUCCEEDED;
         List<NodeOutcome> outcomes = new ArrayList<>(runs.length);
@@ -46,7 +46,8 @@ final class RunOutcomes {
             }
         }
         Map<String, Value> outputs = new LinkedHashMap<>();
-        Set<Path> files = new LinkedHashSet<>(written);
+        Set<Path> files = new LinkedHashSet<>();
+        written.forEach(w -> files.add(w.file()));
         for (Node node : workflow.getNodes()) {
             Value value = outputsByNode.get(node);
             if (value != null) {
@@ -55,7 +56,7 @@ final class RunOutcomes {
             }
         }
         return new RunResult(runId, workflow.getName(), workflowFile, status, started, Instant.now(),
-                List.copyOf(outcomes), Collections.unmodifiableMap(outputs), List.copyOf(files));
+                List.copyOf(outcomes), Collections.unmodifiableMap(outputs), List.copyOf(files), written);
     }
 
     /** One line per output port, for progress output and run records; redacted by the caller's events. */

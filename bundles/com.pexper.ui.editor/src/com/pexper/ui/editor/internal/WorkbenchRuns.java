@@ -23,6 +23,7 @@ import com.pexper.core.engine.ServiceDirectory;
 import com.pexper.core.home.PexperHome;
 import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.core.runs.RunRecords;
+import com.pexper.model.Workflow;
 
 /**
  * The workbench's engine: one for all editors, so that their runs share the worker pool and the
@@ -95,8 +96,8 @@ public final class WorkbenchRuns {
         }
 
         @Override
-        public Path write(RunResult run) throws IOException {
-            Path written = records.write(run);
+        public Path write(RunResult run, Workflow asRun) throws IOException {
+            Path written = records.write(run, asRun);
             recorded.forEach(Runnable::run);
             return written;
         }
