@@ -46,6 +46,11 @@ public record PexperHome(Path root) {
         return root.resolve("cache");
     }
 
+    /** The gallery: its index of the images runs made, and their thumbnails. */
+    public Path gallery() {
+        return root.resolve("gallery");
+    }
+
     /** The persisted result cache of one workflow file. */
     public Path cacheFor(Path workflowFile) {
         String path = workflowFile.toAbsolutePath().normalize().toString();
