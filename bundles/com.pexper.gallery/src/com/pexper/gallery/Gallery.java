@@ -25,6 +25,11 @@ public interface Gallery {
         return new GalleryFolder(folder, records, redactor);
     }
 
+    /** Whether a file is, by its name, an image the gallery keeps (PNG, JPEG, WebP, TIFF, BMP, GIF). */
+    static boolean isImage(Path file) {
+        return GalleryFolder.isImage(file);
+    }
+
     Path folder();
 
     /**

@@ -65,6 +65,7 @@ final class RunsCommand implements Command {
                     json.writeNumberField("durationMillis", run.durationMillis());
                     json.writeNumberField("executedNodes", run.executedNodes());
                     json.writeNumberField("cachedNodes", run.cachedNodes());
+                    json.writeNumberField("failedNodes", run.failedNodes());
                     json.writeStringField("record", run.file().toString());
                     json.writeEndObject();
                 }

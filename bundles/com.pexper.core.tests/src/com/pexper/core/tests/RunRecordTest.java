@@ -39,6 +39,7 @@ class RunRecordTest {
         assertEquals(2, recent.size());
         assertEquals("FAILED", recent.get(0).status());
         assertEquals(2, recent.get(0).cachedNodes(), "the second run reused t and out");
+        assertEquals(1, recent.get(0).failedNodes());
         JsonNode record = new ObjectMapper().readTree(recent.get(0).file().toFile());
         assertEquals("recorded", record.get("workflow").asText());
         assertTrue(record.get("started").asText().endsWith("Z"));

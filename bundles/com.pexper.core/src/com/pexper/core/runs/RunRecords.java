@@ -55,11 +55,12 @@ public interface RunRecords {
      * @param status SUCCEEDED, FAILED (also when only items of a batch failed) or CANCELLED
      * @param failedItems how many items of batches failed
      * @param items the items of the largest batch in which items failed; 0 when none did
+     * @param failedNodes how many nodes failed (not counting those skipped because of them)
      * @param workflowAsRun the workflow as it ran, or null when the record keeps none (or it is gone)
      */
     record Summary(Path file, String runId, String workflow, String status, Instant started,
             long durationMillis, long executedNodes, long cachedNodes, long failedItems, long items,
-            Path workflowAsRun) {
+            long failedNodes, Path workflowAsRun) {
 
         /** The status for people: "FAILED 3 of 200 items" when items of a batch failed. */
         public String statusText() {

@@ -68,6 +68,11 @@ public final class GalleryFolder implements Gallery {
         this.thumbnails = new Thumbnails(folder.resolve("thumbnails"));
     }
 
+    /** See {@link Gallery#isImage(Path)}. */
+    public static boolean isImage(Path file) {
+        return RecordImages.isImage(file);
+    }
+
     @Override
     public Path folder() {
         return folder;

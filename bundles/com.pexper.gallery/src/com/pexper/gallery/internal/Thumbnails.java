@@ -10,7 +10,6 @@ import com.pexper.gallery.GalleryEntry;
 import com.pexper.imaging.Image;
 import com.pexper.imaging.ImageDecoder;
 import com.pexper.imaging.ImageEncoder;
-import com.pexper.imaging.ImageException;
 import com.pexper.imaging.Resampler;
 import com.pexper.model.io.AtomicFile;
 
@@ -42,12 +41,7 @@ final class Thumbnails {
         } catch (NoSuchFileException e) {
             // made below
         }
-        Image image;
-        try {
-            image = decoder.read(entry.file());
-        } catch (ImageException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        Image image = decoder.read(entry.file()); // an ImageException names the file and what is wrong
         double scale = Math.min(1.0, (double) side / Math.max(image.width(), image.height()));
         Image small = Resampler.resize(image, Math.max(1, (int) Math.round(image.width() * scale)),
                 Math.max(1, (int) Math.round(image.height() * scale)), Resampler.Kernel.BILINEAR);

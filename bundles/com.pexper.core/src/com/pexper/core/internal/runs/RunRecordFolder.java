@@ -177,7 +177,9 @@ public final class RunRecordFolder implements RunRecords {
                 // From the nodes, so that records written before "failedItems" existed say it as well.
                 long failedItems = 0;
                 long items = 0;
+                long failedNodes = 0;
                 for (JsonNode node : json.path("nodes")) {
+                    failedNodes += node.path("status").asText().equals("FAILED") ? 1 : 0;
                     int failed = node.path("failedItems").size();
                     failedItems += failed;
                     items = failed > 0 ? Math.max(items, node.path("items").asLong()) : items;
@@ -187,7 +189,7 @@ public final class RunRecordFolder implements RunRecords {
                         failedItems > 0 && status.equals("SUCCEEDED") ? "FAILED" : status,
                         Instant.parse(json.path("started").asText()), json.path("durationMillis").asLong(),
                         json.path("executedNodes").asLong(), json.path("cachedNodes").asLong(), failedItems, items,
-                        asRun(json.path("workflowAsRun").asText(null))));
+                        failedNodes, asRun(json.path("workflowAsRun").asText(null))));
             } catch (IOException | RuntimeException e) {
                 // a damaged record does not hide the others
             }

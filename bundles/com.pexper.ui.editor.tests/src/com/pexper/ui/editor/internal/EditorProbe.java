@@ -295,4 +295,42 @@ public final class EditorProbe {
     public static org.eclipse.swt.widgets.Control outputCanvas(OutputView view) {
         return view.pixels();
     }
+
+    /** The Gallery view's grid of thumbnails. */
+    public static org.eclipse.swt.widgets.Control galleryGrid(GalleryView view) {
+        return view.grid();
+    }
+
+    /** The entries the Gallery view shows, in order. */
+    public static java.util.List<com.pexper.gallery.GalleryEntry> galleryShown(GalleryView view) {
+        return view.grid().entries();
+    }
+
+    /** Whether the Gallery view draws this entry's thumbnail (rather than a placeholder). */
+    public static boolean galleryThumbnailDrawn(GalleryView view, com.pexper.gallery.GalleryEntry entry) {
+        return view.grid().thumbnailDrawn(entry);
+    }
+
+    /** Selects the entry at an index, as a click on it does. */
+    public static void gallerySelect(GalleryView view, int index) {
+        view.grid().select(index);
+    }
+
+    public static com.pexper.gallery.GalleryEntry gallerySelection(GalleryView view) {
+        return view.grid().selection();
+    }
+
+    public static String galleryDetails(GalleryView view) {
+        return view.detailsShown();
+    }
+
+    public static boolean galleryReading(GalleryView view) {
+        return view.isReading();
+    }
+
+    /** Where the cell of the entry at an index is drawn, in display coordinates. */
+    public static org.eclipse.swt.graphics.Rectangle galleryCellOnDisplay(GalleryView view, int index) {
+        return view.grid().cellOnDisplay(index);
+    }
+
 }

@@ -63,17 +63,18 @@ class RunsViewTest {
 
         RunsView view = (RunsView) page().showView(RunsView.ID);
         Composite content = (Composite) view.getViewSite().getShell();
-        List<Table> tables = all(content, Table.class).stream().filter(t -> t.getColumnCount() == 6 || t.getColumnCount() == 5)
+        List<Table> tables = all(content, Table.class).stream().filter(t -> t.getColumnCount() == 7 || t.getColumnCount() == 5)
                 .toList();
-        Table runs = tables.stream().filter(t -> t.getColumnCount() == 6).findFirst().orElseThrow();
+        Table runs = tables.stream().filter(t -> t.getColumnCount() == 7).findFirst().orElseThrow();
         Table nodes = tables.stream().filter(t -> t.getColumnCount() == 5).findFirst().orElseThrow();
         waitFor("the run to be listed", 10_000, () -> {
             pump();
             return runs.getItemCount() > 0 && runs.getItem(0).getText(1).equals("Hello");
         });
-        List<String> newest = row(runs.getItem(0), 6);
+        List<String> newest = row(runs.getItem(0), 7);
         assertEquals("SUCCEEDED", newest.get(2), newest.toString());
         assertEquals("3", newest.get(4), "three nodes ran: " + newest);
+        assertEquals("0", newest.get(6), "none failed: " + newest);
 
         runs.setSelection(0);
         runs.notifyListeners(SWT.Selection, new Event());
@@ -94,6 +95,22 @@ class RunsViewTest {
         typeOver(filter, "hel");
         pump();
         assertTrue(runs.getItemCount() > 0);
+
+        runs.setSelection(0);
+        runs.notifyListeners(SWT.Selection, new Event());
+        Button asRun = all(content, Button.class).stream().filter(b -> b.getText().replace("&", "").equals("Open as It Ran"))
+                .findFirst().orElseThrow();
+        assertTrue(asRun.isEnabled());
+        asRun.notifyListeners(SWT.Selection, new Event());
+        pump();
+        WorkflowEditor copy = (WorkflowEditor) page().getActiveEditor();
+        assertTrue(copy != editor && copy.getPartName().startsWith("history-hello.pexper as run "), copy.getPartName());
+        assertEquals(null, copy.file(), "a copy: Save asks where it goes");
+        assertEquals(List.of("name", "greet", "greeting"), EditorProbe.editing(copy).workflow().getNodes().stream()
+                .map(com.pexper.model.Node::getId).toList());
+        assertTrue(!copy.isDirty());
+        page().closeEditor(copy, false);
+        page().activate(editor);
 
         runs.setSelection(0);
         runs.notifyListeners(SWT.Selection, new Event());

@@ -1,5 +1,6 @@
 package com.pexper.ui.editor.internal;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import com.pexper.core.data.Value;
 import com.pexper.core.node.NodeType;
 import com.pexper.core.node.NodeTypeUnavailableException;
 import com.pexper.core.node.PortSpec;
+import com.pexper.imaging.ImageDecoder;
+import com.pexper.imaging.ImageException;
 import com.pexper.model.Connection;
 import com.pexper.model.Node;
 
@@ -37,7 +40,8 @@ import com.pexper.model.Node;
  * A node's result in full, opened by clicking its preview on the canvas: all of a text (to read
  * and copy), JSON pretty-printed, an image at 100 % with zoom, and, for a node that made an image
  * from an image (background removal, a filter), its input beside it under a before/after divider.
- * A Prompt's answer grows here token by token as it does under the node.
+ * A Prompt's answer grows here token by token as it does under the node. The gallery shows an
+ * image file here too, with the photo it was made from under the divider.
  */
 public final class OutputView extends ViewPart {
 
@@ -63,6 +67,12 @@ public final class OutputView extends ViewPart {
     /** The value shown, to leave the view as it is when a change was about another node. */
     private Object shown;
     private Job preparing;
+    /** An image file shown instead of a node's result, or null. */
+    private ImageFile file;
+
+    /** An image file on its own, and the one it was made from (or null). */
+    private record ImageFile(String heading, Path image, Path before) {
+    }
 
     @Override
     public void createPartControl(Composite parent) {
@@ -126,6 +136,7 @@ public final class OutputView extends ViewPart {
     /** Shows a node's result from {@code shownIn}'s latest run, and follows it while it changes. */
     void show(WorkflowEditor shownIn, String node) {
         closeWatch();
+        file = null;
         editor = shownIn;
         nodeId = node;
         shown = null;
@@ -140,6 +151,20 @@ public final class OutputView extends ViewPart {
                 });
             }
         });
+        refresh();
+    }
+
+    /**
+     * Shows an image file at 100 %, with {@code before} (the photo it was made from, or null) under
+     * the before/after divider.
+     */
+    void showFile(String heading, Path image, Path before) {
+        closeWatch();
+        editor = null;
+        nodeId = null;
+        shown = null;
+        file = new ImageFile(heading, image, before);
+        compare.setSelection(before != null);
         refresh();
     }
 
@@ -161,6 +186,10 @@ public final class OutputView extends ViewPart {
     }
 
     private void refresh() {
+        if (!pages.isDisposed() && file != null) {
+            showFileImage();
+            return;
+        }
         if (pages.isDisposed() || editor == null) {
             return;
         }
@@ -230,8 +259,8 @@ public final class OutputView extends ViewPart {
         for (Button tool : List.of(zoomOut, actual, zoomIn, fit)) {
             shows(tool, image);
         }
-        shows(compare, image && editor != null && editor.editing().node(nodeId).map(n -> inputImage(n) != null)
-                .orElse(false));
+        shows(compare, image && (file != null ? file.before() != null : editor != null
+                && editor.editing().node(nodeId).map(n -> inputImage(n) != null).orElse(false)));
         pages.layout();
         title.getParent().layout();
     }
@@ -265,6 +294,65 @@ public final class OutputView extends ViewPart {
                 display.asyncExec(() -> {
                     if (!pages.isDisposed() && key.equals(shown)) {
                         pixels.show(after, compareWith);
+                        showPage(pixels, true);
+                    }
+                });
+                return Status.OK_STATUS;
+            }
+        };
+        preparing.setSystem(true);
+        preparing.schedule();
+    }
+
+    /** Reads the file (and the one it was made from) off the UI thread, then shows it. */
+    private void showFileImage() {
+        ImageFile showing = file;
+        boolean withBefore = compare.getSelection() && showing.before() != null;
+        Object key = List.of(showing, withBefore);
+        if (key.equals(shown)) {
+            return;
+        }
+        shown = key;
+        title.setText(showing.heading() + ": reading " + showing.image().getFileName() + "\u2026");
+        if (preparing != null) {
+            preparing.cancel();
+        }
+        org.eclipse.swt.widgets.Display display = pages.getDisplay();
+        preparing = new Job("Reading the image to show") {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                String heading;
+                ImageData after = null;
+                ImageData compareWith = null;
+                try {
+                    com.pexper.imaging.Image image = new ImageDecoder().read(showing.image());
+                    after = FullImage.of(image);
+                    heading = showing.heading() + ": " + image.width() + " \u00d7 " + image.height() + " pixels";
+                    if (withBefore && !monitor.isCanceled()) {
+                        try {
+                            compareWith = FullImage.of(new ImageDecoder().read(showing.before()));
+                        } catch (ImageException e) {
+                            heading += " (the photo it was made from cannot be read: " + e.getMessage() + ")";
+                        }
+                    }
+                } catch (ImageException e) {
+                    heading = showing.heading() + ": " + e.getMessage();
+                }
+                if (monitor.isCanceled() || display.isDisposed()) {
+                    return Status.CANCEL_STATUS;
+                }
+                String said = heading;
+                ImageData shownAfter = after;
+                ImageData shownBefore = compareWith;
+                display.asyncExec(() -> {
+                    if (pages.isDisposed() || !key.equals(shown)) {
+                        return;
+                    }
+                    title.setText(said);
+                    if (shownAfter == null) {
+                        showPage(empty, false);
+                    } else {
+                        pixels.show(shownAfter, shownBefore);
                         showPage(pixels, true);
                     }
                 });

@@ -41,7 +41,8 @@ import com.pexper.core.runs.RunRecords;
  * The runs Pexper recorded, from the editor and from {@code pexper run} alike (the records
  * {@code pexper runs} lists), newest first: when, which workflow, how it ended, how long, how many
  * nodes ran, were reused or failed. Selecting one shows how each of its nodes fared and the files
- * it wrote; Open Workflow and Run Again take it up from there.
+ * it wrote; Open Workflow, Open as It Ran (a copy of the workflow as the run ran it) and Run Again take
+ * it up from there.
  */
 public final class RunsView extends ViewPart {
 
@@ -63,17 +64,20 @@ public final class RunsView extends ViewPart {
     private TableViewer nodes;
     private Label files;
     private Button open;
+    private Button asRun;
     private Button again;
     private List<RunRecords.Summary> all = List.of();
     /** The workflow file the selected run was of, when saved and still there; read with its record. */
     private Path selectedWorkflow;
+    /** The file the selected run was of, whether or not it is still there; null for one not saved. */
+    private Path selectedOrigin;
     private AutoCloseable following;
 
     @Override
     public void createPartControl(Composite parent) {
         workbench.open();
         Composite top = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(4, false);
+        GridLayout layout = new GridLayout(5, false);
         layout.marginWidth = 6;
         layout.marginHeight = 4;
         top.setLayout(layout);
@@ -86,11 +90,13 @@ public final class RunsView extends ViewPart {
         count = new Label(top, SWT.NONE);
         count.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         open = button(top, "&Open Workflow", "Opens the workflow file this run was of (as it is now)", this::openSelected);
+        asRun = button(top, "Open &as It Ran", "Opens a copy of the workflow as this run ran it, settings and all"
+                + " (Save As keeps it)", this::openSelectedAsRun);
         again = button(top, "&Run Again", "Opens the workflow and runs it: the cache reuses what did not change",
                 this::runSelectedAgain);
 
         SashForm sash = new SashForm(top, SWT.VERTICAL);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
         runs = table(sash);
         column(runs, "Started", 150, s -> WHEN.format(((RunRecords.Summary) s).started()));
         column(runs, "Workflow", 180, s -> ((RunRecords.Summary) s).workflow());
@@ -98,6 +104,7 @@ public final class RunsView extends ViewPart {
         column(runs, "Time", 80, s -> millis(((RunRecords.Summary) s).durationMillis()));
         column(runs, "Ran", 50, s -> String.valueOf(((RunRecords.Summary) s).executedNodes()));
         column(runs, "Reused", 60, s -> String.valueOf(((RunRecords.Summary) s).cachedNodes()));
+        column(runs, "Failed", 60, s -> String.valueOf(((RunRecords.Summary) s).failedNodes()));
         runs.addSelectionChangedListener(e -> details());
         runs.addDoubleClickListener(e -> openSelected());
 
@@ -222,10 +229,12 @@ public final class RunsView extends ViewPart {
         List<NodeRow> rows = new ArrayList<>();
         String written = "";
         selectedWorkflow = null;
+        selectedOrigin = null;
         if (run != null) {
             try {
                 JsonNode record = JSON.readTree(run.file().toFile());
                 String file = record.path("file").asText(null);
+                selectedOrigin = file == null ? null : Path.of(file);
                 selectedWorkflow = file != null && Files.isRegularFile(Path.of(file)) ? Path.of(file) : null;
                 for (JsonNode node : record.path("nodes")) {
                     JsonNode outputs = node.path("outputs");
@@ -256,6 +265,8 @@ public final class RunsView extends ViewPart {
 
     private void enable() {
         open.setEnabled(selectedWorkflow != null);
+        RunRecords.Summary run = selected();
+        asRun.setEnabled(run != null && run.workflowAsRun() != null);
         again.setEnabled(selectedWorkflow != null);
     }
 
@@ -269,6 +280,20 @@ public final class RunsView extends ViewPart {
             return (WorkflowEditor) page.openEditor(new WorkflowFileInput(file), WorkflowEditor.ID);
         } catch (PartInitException e) {
             count.setText("Cannot open " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private WorkflowEditor openSelectedAsRun() {
+        RunRecords.Summary run = selected();
+        if (run == null || run.workflowAsRun() == null) {
+            return null;
+        }
+        try {
+            return (WorkflowEditor) getSite().getPage().openEditor(new WorkflowAsRunInput(run.workflowAsRun(),
+                    selectedOrigin, run.workflow(), run.started()), WorkflowEditor.ID);
+        } catch (PartInitException e) {
+            count.setText(e.getMessage());
             return null;
         }
     }

@@ -57,6 +57,11 @@ public final class WorkflowEditor extends EditorPart {
             FrameworkUtil.getBundle(WorkflowEditor.class).getBundleContext(), WorkbenchRuns.class, null);
     /** The file, or null for a workflow not saved yet. */
     private Path file;
+    /**
+     * Where a copy of a workflow as it ran came from: its runs are in that file's folder, as the
+     * run was. Null otherwise.
+     */
+    private Path origin;
     private WorkflowEditing editing;
     private GraphCanvas canvas;
     private List<EditingAction> actions = List.of();
@@ -88,11 +93,20 @@ public final class WorkflowEditor extends EditorPart {
                 throw new PartInitException("Cannot open " + file + ": " + e.getMessage(), e);
             }
             RecentWorkflows.add(file);
+        } else if (input instanceof WorkflowAsRunInput asRun) {
+            try {
+                workflow = WorkflowFiles.load(asRun.asRun());
+            } catch (IOException e) {
+                throw new PartInitException("Cannot open the workflow as it ran, " + asRun.asRun() + ": "
+                        + e.getMessage(), e);
+            }
+            origin = asRun.origin();
         } else {
             workflow = WorkflowFactory.eINSTANCE.createWorkflow();
             workflow.setName("Untitled");
         }
-        editing = new WorkflowEditing(workflow, types, file == null ? null : file.getParent());
+        Path located = runsAs();
+        editing = new WorkflowEditing(workflow, types, located == null ? null : located.getParent());
         setPartName(input.getName());
         setTitleToolTip(file == null ? input.getToolTipText() : file.toString());
     }
@@ -160,7 +174,7 @@ public final class WorkflowEditor extends EditorPart {
         states = new NodeStates(workbench == null ? Redactor.NONE : workbench.redactor(), repaint);
         canvas.showRunStates(states);
         if (workbench != null) {
-            runs = new EditorRuns(editing, this::file, workbench, states, canvas.getDisplay(), this::status,
+            runs = new EditorRuns(editing, this::runsAs, workbench, states, canvas.getDisplay(), this::status,
                     this::runningChanged, new RunPrompts(() -> getSite().getShell()));
             editing.onChange(runs::edited);
         }
@@ -327,6 +341,11 @@ public final class WorkflowEditor extends EditorPart {
         return file;
     }
 
+    /** The file whose folder, cache and allowed folders runs use: its own, or the one a copy as it ran came from. */
+    private Path runsAs() {
+        return file != null ? file : origin;
+    }
+
     private void status(String message) {
         statusShown = message;
         getEditorSite().getActionBars().getStatusLineManager().setMessage(message);
@@ -348,9 +367,10 @@ public final class WorkflowEditor extends EditorPart {
         dialog.setFilterExtensions(new String[] { "*." + WorkflowFiles.EXTENSION });
         dialog.setFilterNames(new String[] { "Pexper workflows (*.pexper)" });
         dialog.setOverwrite(true);
-        dialog.setFileName(file == null ? "workflow.pexper" : file.getFileName().toString());
-        if (file != null) {
-            dialog.setFilterPath(file.getParent().toString());
+        Path suggested = runsAs();
+        dialog.setFileName(suggested == null ? "workflow.pexper" : suggested.getFileName().toString());
+        if (suggested != null) {
+            dialog.setFilterPath(suggested.getParent().toString());
         }
         String chosen = dialog.open();
         if (chosen == null) {
@@ -360,6 +380,7 @@ public final class WorkflowEditor extends EditorPart {
                 : chosen + "." + WorkflowFiles.EXTENSION).toAbsolutePath().normalize();
         if (save(target)) {
             file = target;
+            origin = null;
             RecentWorkflows.add(target);
             setInputWithNotify(new WorkflowFileInput(target));
             setPartName(target.getFileName().toString());

@@ -1,0 +1,228 @@
+package com.pexper.ui.editor.tests;
+
+import static com.pexper.ui.editor.tests.UserInput.all;
+import static com.pexper.ui.editor.tests.UserInput.answerTheNextDialogWith;
+import static com.pexper.ui.editor.tests.UserInput.choose;
+import static com.pexper.ui.editor.tests.UserInput.open;
+import static com.pexper.ui.editor.tests.UserInput.page;
+import static com.pexper.ui.editor.tests.UserInput.pump;
+import static com.pexper.ui.editor.tests.UserInput.runWithCtrlEnter;
+import static com.pexper.ui.editor.tests.UserInput.screenshot;
+import static com.pexper.ui.editor.tests.UserInput.typeOver;
+import static com.pexper.ui.editor.tests.UserInput.waitFor;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IViewPart;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.pexper.core.home.PexperHome;
+import com.pexper.gallery.GalleryEntry;
+import com.pexper.model.io.FolderTree;
+import com.pexper.ui.editor.internal.EditorProbe;
+import com.pexper.ui.editor.internal.GalleryView;
+import com.pexper.ui.editor.internal.OutputView;
+import com.pexper.ui.editor.internal.WorkflowEditor;
+
+/**
+ * Run > Gallery shows every image runs saved, with its thumbnail and what made it; it searches,
+ * filters, opens an image full size beside its photo, deletes with undo, and makes its index again
+ * when it was lost.
+ */
+class GalleryViewTest {
+
+    private static final String PHOTOS = "../../examples/images";
+
+    @TempDir
+    Path folder;
+
+    @AfterEach
+    void close() {
+        page().closeAllEditors(false);
+        for (String id : List.of(GalleryView.ID, OutputView.ID)) {
+            IViewPart view = page().findView(id);
+            if (view != null) {
+                page().hideView(view);
+            }
+        }
+    }
+
+    /** A workflow of its own name that makes gray copies of the example photos. */
+    private Path grayWorkflow(String name) throws Exception {
+        Path images = Files.createDirectories(folder.resolve("images"));
+        for (String photo : List.of("astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg")) {
+            Files.copy(Path.of(System.getProperty("user.dir")).resolve(PHOTOS).resolve(photo).normalize(),
+                    images.resolve(photo));
+        }
+        Path file = folder.resolve("gray.pexper");
+        Files.writeString(file, """
+                {"formatVersion": 2, "name": "%s", "nodes": [
+                  {"id": "photos", "type": "com.pexper.nodes.basic.listFolder", "version": "1.0.0", "label": "Photos",
+                   "position": [40, 120], "parameters": {"folder": {"file": "images"}, "pattern": "*.{png,jpg}"}},
+                  {"id": "read", "type": "com.pexper.imaging.read", "version": "1.0.0", "position": [260, 120]},
+                  {"id": "gray", "type": "com.pexper.imaging.grayscale", "version": "1.0.0", "position": [480, 120]},
+                  {"id": "save", "type": "com.pexper.imaging.save", "version": "1.0.0", "label": "Save gray",
+                   "position": [700, 120], "parameters": {"folder": {"file": "gray"}, "name": "{name}.png"}}],
+                 "connections": [{"from": "photos.files", "to": "read.file"}, {"from": "read.image", "to": "gray.image"},
+                   {"from": "gray.image", "to": "save.image"}, {"from": "read.file", "to": "save.source"}]}
+                """.formatted(name));
+        return file;
+    }
+
+    /**
+     * Opens the gallery on this test's images: those of its workflow, and of its folder (the
+     * workbench's data folder keeps the images of earlier builds' tests too).
+     */
+    private GalleryView showGallery(String workflow, int expected) throws Exception {
+        GalleryView view = (GalleryView) page().showView(GalleryView.ID);
+        Composite content = (Composite) EditorProbe.galleryGrid(view).getParent().getParent();
+        Combo workflows = all(content, Combo.class).get(0);
+        waitFor("the gallery to list " + workflow, 20_000, () -> {
+            pump();
+            return List.of(workflows.getItems()).contains(workflow);
+        });
+        choose(workflows, workflow);
+        typeOver(search(view), folder.getFileName().toString());
+        waitFor(expected + " images of " + workflow, 10_000, () -> {
+            pump();
+            return EditorProbe.galleryShown(view).size() == expected;
+        });
+        return view;
+    }
+
+    private static Text search(GalleryView view) {
+        Composite content = (Composite) EditorProbe.galleryGrid(view).getParent().getParent();
+        return all(content, Text.class).stream().filter(t -> t.getMessage().startsWith("Search")).findFirst()
+                .orElseThrow();
+    }
+
+    private static RGB pixel(Control control, int x, int y) {
+        Display display = control.getDisplay();
+        Image shot = new Image(display, 1, 1);
+        GC gc = new GC(display);
+        try {
+            org.eclipse.swt.graphics.Point at = control.toDisplay(x, y);
+            gc.copyArea(shot, at.x, at.y);
+            ImageData data = shot.getImageData();
+            return data.palette.getRGB(data.getPixel(0, 0));
+        } finally {
+            gc.dispose();
+            shot.dispose();
+        }
+    }
+
+    @Test
+    void imagesARunSavesAreShownWithTheirThumbnailsAndWhatMadeThem() throws Exception {
+        Path file = grayWorkflow("Gallery grays");
+        WorkflowEditor editor = open(file);
+        runWithCtrlEnter(editor);
+        assertEquals("DONE", EditorProbe.runPhase(editor, "save"), EditorProbe.runMessage(editor, "save"));
+
+        GalleryView view = showGallery("Gallery grays", 4);
+        page().toggleZoom(page().getReference(view)); // as a double-click on its tab does
+        List<GalleryEntry> shown = EditorProbe.galleryShown(view);
+        waitFor("the thumbnails", 20_000, () -> {
+            pump();
+            return shown.stream().allMatch(e -> EditorProbe.galleryThumbnailDrawn(view, e));
+        });
+        Control grid = EditorProbe.galleryGrid(view);
+        Rectangle cell = EditorProbe.galleryCellOnDisplay(view, 0);
+        org.eclipse.swt.graphics.Point centre = grid.toControl(cell.x + cell.width / 2, cell.y + 8 + 80);
+        RGB drawn = pixel(grid, centre.x, centre.y);
+        assertEquals(drawn.red, drawn.green, "a gray copy is drawn: " + drawn);
+        assertEquals(drawn.green, drawn.blue, "a gray copy is drawn: " + drawn);
+        assertFalse(drawn.red == 0xEC && drawn.green == 0xEC, "not the placeholder: " + drawn);
+
+        EditorProbe.gallerySelect(view, 0);
+        pump();
+        GalleryEntry first = EditorProbe.gallerySelection(view);
+        String details = EditorProbe.galleryDetails(view);
+        assertTrue(details.contains("Made from: " + folder.resolve("images").resolve(first.source().getFileName())),
+                details);
+        assertTrue(details.contains("Grayscale"), "the steps by their types' names: " + details);
+        assertTrue(details.contains("Save gray (Save image): folder = gray, name = {name}.png"), details);
+        assertTrue(details.contains("Workflow: Gallery grays (" + file + ")"), details);
+        typeOver(search(view), ""); // the picture for the README shows the search box as people first see it
+        pump();
+        screenshot("gallery.png");
+        page().toggleZoom(page().getReference(view));
+        pump();
+
+        typeOver(search(view), folder.getFileName() + " rocket");
+        waitFor("the search to leave one", 5_000, () -> {
+            pump();
+            return EditorProbe.galleryShown(view).size() == 1;
+        });
+        GalleryEntry rocket = EditorProbe.galleryShown(view).get(0);
+        assertEquals("rocket.jpg", rocket.source().getFileName().toString());
+
+        EditorProbe.gallerySelect(view, 0);
+        grid.setFocus();
+        Event enter = new Event();
+        enter.detail = SWT.TRAVERSE_RETURN;
+        enter.keyCode = SWT.CR;
+        grid.notifyListeners(SWT.Traverse, enter);
+        OutputView output = (OutputView) page().findView(OutputView.ID);
+        assertNotNull(output, "Enter opens the image full size in the Output view");
+        waitFor("the image at full size", 10_000, () -> {
+            pump();
+            return EditorProbe.outputTitle(output).startsWith("rocket.png: ") && EditorProbe.outputTitle(output)
+                    .contains("pixels");
+        });
+        assertNotNull(EditorProbe.outputCanvas(output), "shown as an image");
+
+        byte[] content = Files.readAllBytes(rocket.file());
+        List<String> asked = answerTheNextDialogWith("Delete the File Too");
+        Event delete = new Event();
+        delete.keyCode = SWT.DEL;
+        grid.notifyListeners(SWT.KeyDown, delete);
+        pump();
+        assertTrue(String.join(" ", asked).contains("Remove rocket.png from the gallery?"), asked.toString());
+        assertEquals(0, EditorProbe.galleryShown(view).size());
+        assertFalse(Files.exists(rocket.file()), "the file went too, as asked");
+        Event undo = new Event();
+        undo.keyCode = 'z';
+        undo.stateMask = SWT.MOD1;
+        grid.notifyListeners(SWT.KeyDown, undo);
+        waitFor("the image to be back", 10_000, () -> {
+            pump();
+            return EditorProbe.galleryShown(view).size() == 1;
+        });
+        assertArrayEquals(content, Files.readAllBytes(rocket.file()), "the file as it was");
+    }
+
+    @Test
+    void aGalleryWhoseIndexWasLostIsMadeAgainFromTheRunRecordsWhenItOpens() throws Exception {
+        WorkflowEditor editor = open(grayWorkflow("Gallery rebuilt"));
+        runWithCtrlEnter(editor);
+        GalleryView view = showGallery("Gallery rebuilt", 4);
+        List<GalleryEntry> before = EditorProbe.galleryShown(view);
+        page().hideView(view);
+        pump();
+
+        FolderTree.delete(PexperHome.fromEnvironment().gallery().resolve("index"));
+        GalleryView again = showGallery("Gallery rebuilt", 4);
+        assertEquals(before, EditorProbe.galleryShown(again), "the same entries, in the same order");
+    }
+}
