@@ -3,8 +3,10 @@
 #   bench/editor.sh     EditorBench (a 1,000-node workflow: open + first paint, frames while panning
 #                       and zooming), EditorRunBench (the engine benchmark's 10,000 nodes run from the
 #                       editor and headless, side by side; the UI thread's longest stall meanwhile),
-#                       then the workbench's start-up: to the empty window, and to the window with the
-#                       workflow left open last time open again, side by side (median of 7 each)
+#                       GalleryBench (a gallery of 10,000 entries: opening to the first screen of
+#                       thumbnails, frames while scrolling), then the workbench's start-up: to the
+#                       empty window, and to the window with the workflow left open last time open
+#                       again, side by side (median of 7 each)
 # Needs Xvfb when there is no display; builds the product first if needed (through ./pexper).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
@@ -40,6 +42,12 @@ echo "== Running from the editor (the product's jars, SWT on $DISPLAY) =="
 # EditorRunBench uses EngineBench's workflow: a multi-file source program, run from bench/
 [ -n "${SKIP_EDITOR_BENCH:-}" ] || (cd "$root/bench" && "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
   -Duser.home="$home" -cp "$product/plugins/*" EditorRunBench.java 2>&1 | grep -v '^SWT SessionManagerDBus')
+
+echo
+echo "== Gallery (the product's jars, SWT on $DISPLAY) =="
+# GalleryBench uses EditorBench's timing: a multi-file source program, run from bench/
+[ -n "${SKIP_GALLERY_BENCH:-}" ] || (cd "$root/bench" && "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+  -Duser.home="$home" -cp "$product/plugins/*" GalleryBench.java 2>&1 | grep -v '^SWT SessionManagerDBus')
 
 # Milliseconds from starting ./pexper ARGS... until its main window has the title TITLE.
 until_titled() {

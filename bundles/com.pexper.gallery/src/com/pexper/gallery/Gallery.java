@@ -41,7 +41,15 @@ public interface Gallery {
     int update() throws IOException;
 
     /** The entries, newest first; an entry that cannot be read is left out. */
-    List<GalleryEntry> entries() throws IOException;
+    default List<GalleryEntry> entries() throws IOException {
+        return entries(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The newest {@code limit} entries, newest first: what a view shows at once while it reads the
+     * rest, however large the gallery.
+     */
+    List<GalleryEntry> entries(int limit) throws IOException;
 
     /**
      * The entry's thumbnail, at most {@code side} pixels on its longer side, a PNG with the image's

@@ -153,10 +153,11 @@ public final class GalleryFolder implements Gallery {
     }
 
     @Override
-    public List<GalleryEntry> entries() throws IOException {
-        List<Path> files = list(entryFolder(), "*.json");
+    public List<GalleryEntry> entries(int limit) throws IOException {
+        List<Path> files = list(entryFolder(), "*.json").reversed();
+        files = files.subList(0, Math.min(files.size(), Math.max(0, limit)));
         // read in parallel: ten thousand small files are read in a fraction of the time one by one takes
-        return files.reversed().parallelStream().map(GalleryFolder::readEntry).filter(Objects::nonNull).toList();
+        return files.parallelStream().map(GalleryFolder::readEntry).filter(Objects::nonNull).toList();
     }
 
     private static GalleryEntry readEntry(Path file) {

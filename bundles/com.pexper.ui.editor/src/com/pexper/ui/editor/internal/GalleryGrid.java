@@ -3,7 +3,6 @@ package com.pexper.ui.editor.internal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,15 +24,15 @@ import com.pexper.gallery.GalleryEntry;
 
 /**
  * The gallery's images as a grid of thumbnails, newest first, each captioned with its prompt (or
- * the photo it was made from) and its workflow and time. Only the rows in view are drawn, so ten
+ * its file's name) and its time and workflow. Only the rows in view are drawn, so ten
  * thousand entries scroll as smoothly as ten; thumbnails come from {@link GalleryThumbnails} as they
  * are read. Arrows, Page Up/Down, Home and End move the selection; Enter and a double click open
  * it.
  */
-final class GalleryGrid extends Canvas {
+public final class GalleryGrid extends Canvas {
 
     /** The side of a thumbnail's box, in pixels. */
-    static final int THUMB = 160;
+    public static final int THUMB = 160;
     private static final int PAD = 8;
     private static final int CELL_W = THUMB + 2 * PAD;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT)
@@ -57,7 +56,7 @@ final class GalleryGrid extends Canvas {
     private final Color selectionBorder;
     private final Color quiet;
 
-    GalleryGrid(Composite parent, GalleryThumbnails thumbnails) {
+    public GalleryGrid(Composite parent, GalleryThumbnails thumbnails) {
         super(parent, SWT.V_SCROLL | SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.BORDER);
         this.thumbnails = thumbnails;
         GC gc = new GC(this);
@@ -110,7 +109,7 @@ final class GalleryGrid extends Canvas {
     }
 
     /** Shows these entries, keeping the selected one selected when it is among them. */
-    void setEntries(List<GalleryEntry> shown) {
+    public void setEntries(List<GalleryEntry> shown) {
         GalleryEntry was = selection();
         entries = List.copyOf(shown);
         selected = was == null ? -1 : entries.indexOf(was);
@@ -122,7 +121,7 @@ final class GalleryGrid extends Canvas {
         }
     }
 
-    List<GalleryEntry> entries() {
+    public List<GalleryEntry> entries() {
         return entries;
     }
 
@@ -144,7 +143,7 @@ final class GalleryGrid extends Canvas {
         }
     }
 
-    int columns() {
+    public int columns() {
         return Math.max(1, getClientArea().width / CELL_W);
     }
 
@@ -153,24 +152,24 @@ final class GalleryGrid extends Canvas {
     }
 
     /** The first pixel row scrolled to. */
-    int scrolledTo() {
+    public int scrolledTo() {
         return top;
     }
 
     /** Scrolls to a pixel row, as the scroll bar does. */
-    void scrollTo(int y) {
+    public void scrollTo(int y) {
         ScrollBar bar = getVerticalBar();
         bar.setSelection(y);
         top = bar.getSelection();
         redraw();
     }
 
-    int cellHeight() {
+    public int cellHeight() {
         return cellH;
     }
 
     /** Whether the entry's thumbnail is ready to draw. */
-    boolean thumbnailDrawn(GalleryEntry entry) {
+    public boolean thumbnailDrawn(GalleryEntry entry) {
         return thumbnails.get(entry) != null;
     }
 
@@ -238,29 +237,36 @@ final class GalleryGrid extends Canvas {
         e.doit = false;
     }
 
+    /** The entries whose cells are in view, wholly or in part. */
+    public List<GalleryEntry> inView() {
+        int first = top / cellH * columns();
+        int last = Math.min(entries.size(), ((top + getClientArea().height) / cellH + 1) * columns());
+        return first >= last ? List.of() : entries.subList(first, last);
+    }
+
     private void paint(GC gc) {
         Rectangle area = getClientArea();
         gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
         gc.fillRectangle(area);
-        if (entries.isEmpty()) {
-            return;
-        }
         int columns = columns();
-        int firstRow = top / cellH;
-        int lastRow = Math.min(rows() - 1, (top + area.height) / cellH);
-        List<GalleryEntry> inView = new ArrayList<>();
-        for (int row = firstRow; row <= lastRow; row++) {
-            for (int column = 0; column < columns; column++) {
-                int index = row * columns + column;
-                if (index >= entries.size()) {
-                    break;
-                }
-                GalleryEntry entry = entries.get(index);
-                inView.add(entry);
-                paintCell(gc, entry, index == selected, column * CELL_W, row * cellH - top);
-            }
+        int first = top / cellH * columns;
+        List<GalleryEntry> inView = inView();
+        for (int i = 0; i < inView.size(); i++) {
+            int index = first + i;
+            paintCell(gc, inView.get(i), index == selected, index % columns * CELL_W, index / columns * cellH - top);
         }
-        thumbnails.want(inView);
+        thumbnails.want(inView, nearby());
+    }
+
+    /** The screen's worth of entries below the view and above it: read next, so that scrolling finds them. */
+    private List<GalleryEntry> nearby() {
+        int columns = columns();
+        int screen = (getClientArea().height / cellH + 2) * columns;
+        int first = top / cellH * columns;
+        int last = Math.min(entries.size(), first + inView().size());
+        List<GalleryEntry> near = new java.util.ArrayList<>(entries.subList(last, Math.min(entries.size(), last + screen)));
+        near.addAll(entries.subList(Math.max(0, first - screen), first).reversed());
+        return near;
     }
 
     private void paintCell(GC gc, GalleryEntry entry, boolean isSelected, int x, int y) {
@@ -298,11 +304,9 @@ final class GalleryGrid extends Canvas {
         gc.drawText(caption[1], boxX, boxY + THUMB + 4 + lineHeight, true);
     }
 
-    /** What the caption says: the prompt, else the photo it was made from, else the file; then workflow and time. */
+    /** What the caption says: the prompt, else the file's name; then time and workflow. */
     private static String[] caption(GC gc, GalleryEntry entry) {
-        String first = entry.prompt().map(p -> p.replace('\n', ' '))
-                .orElse(entry.source() != null ? entry.source().getFileName().toString()
-                        : entry.file().getFileName().toString());
+        String first = entry.prompt().map(p -> p.replace('\n', ' ')).orElse(entry.file().getFileName().toString());
         String second = when(entry.created()) + (entry.workflow() == null ? "" : " \u00b7 " + entry.workflow());
         return new String[] { fit(gc, first, THUMB), fit(gc, second, THUMB) };
     }

@@ -27,7 +27,7 @@ import com.pexper.imaging.ImageDecoder;
  * the UI thread by a few Jobs, those in view first and only those, the most recent few hundred
  * kept. What the UI thread draws is only ever a ready image or a placeholder.
  */
-final class GalleryThumbnails {
+public final class GalleryThumbnails {
 
     /** Thumbnails kept to draw: several screens' worth, 100 KB each. */
     private static final int KEPT = 600;
@@ -46,7 +46,7 @@ final class GalleryThumbnails {
     };
     private volatile boolean disposed;
 
-    GalleryThumbnails(Display display, Supplier<Gallery> gallery) {
+    public GalleryThumbnails(Display display, Supplier<Gallery> gallery) {
         this.display = display;
         this.gallery = gallery;
         this.workers = java.util.stream.IntStream.range(0, WORKERS).mapToObj(i -> worker()).toList();
@@ -65,12 +65,17 @@ final class GalleryThumbnails {
         return failed.contains(entry.id());
     }
 
-    /** The entries in view now: those without a thumbnail are read next, and those no longer in view are not. */
-    void want(List<GalleryEntry> inView) {
+    /**
+     * The entries in view now, and those near them: those without a thumbnail are read next, those
+     * in view first, and those no longer near are not read.
+     */
+    void want(List<GalleryEntry> inView, List<GalleryEntry> nearby) {
         queue.clear();
-        for (GalleryEntry entry : inView) {
-            if (!images.containsKey(entry.id()) && !failed.contains(entry.id()) && !inFlight.contains(entry.id())) {
-                queue.add(entry);
+        for (List<GalleryEntry> entries : List.of(inView, nearby)) {
+            for (GalleryEntry entry : entries) {
+                if (!images.containsKey(entry.id()) && !failed.contains(entry.id()) && !inFlight.contains(entry.id())) {
+                    queue.add(entry);
+                }
             }
         }
         if (!queue.isEmpty()) {
@@ -141,7 +146,7 @@ final class GalleryThumbnails {
         });
     }
 
-    void dispose() {
+    public void dispose() {
         disposed = true;
         queue.clear();
         workers.forEach(Job::cancel);

@@ -65,6 +65,8 @@ public final class GalleryView extends ViewPart {
             .withZone(ZoneId.systemDefault());
     private static final String ALL_WORKFLOWS = "All workflows";
     private static final String ALL_MODELS = "All models";
+    /** How many of the newest entries are read and shown before the rest: several screens' worth. */
+    private static final int FIRST_READ = 200;
     /** The height of the selected image's preview, in pixels. */
     private static final int PREVIEW = 240;
     private static final List<String> PERIODS = List.of("Any time", "Today", "Last 7 days", "Last 30 days");
@@ -215,7 +217,18 @@ public final class GalleryView extends ViewPart {
                 List<GalleryEntry> read;
                 try {
                     from.update();
-                    read = from.entries();
+                    // the newest first, to show at once; then all of them, to search
+                    List<GalleryEntry> newest = from.entries(FIRST_READ);
+                    if (newest.size() == FIRST_READ && !monitor.isCanceled()) {
+                        display.asyncExec(() -> {
+                            if (!grid.isDisposed() && all.isEmpty()) {
+                                all = newest;
+                                show();
+                                count.setText("Reading the gallery\u2026");
+                            }
+                        });
+                    }
+                    read = newest.size() < FIRST_READ ? newest : from.entries();
                 } catch (IOException e) {
                     display.asyncExec(() -> {
                         if (!count.isDisposed()) {
