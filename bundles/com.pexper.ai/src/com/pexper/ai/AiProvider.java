@@ -32,6 +32,11 @@ public interface AiProvider {
         throw AiException.unsupported(descriptor(), Capability.IMAGE_GENERATION);
     }
 
+    /** A new image made from {@code edit}'s image as its prompt says. */
+    default GeneratedImage editImage(ImageEdit edit, CallControl control) throws AiException {
+        throw AiException.unsupported(descriptor(), Capability.IMAGE_EDITING);
+    }
+
     /** One vector per text, in order. */
     default List<float[]> embed(String model, List<String> texts, CallControl control) throws AiException {
         throw AiException.unsupported(descriptor(), Capability.EMBEDDINGS);

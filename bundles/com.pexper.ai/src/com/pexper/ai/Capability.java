@@ -4,9 +4,14 @@ import java.util.Locale;
 
 /** What a provider can do; nodes offer only providers that have what they need. */
 public enum Capability {
-    CHAT, STREAMING, VISION, IMAGE_GENERATION, EMBEDDINGS, MODEL_LISTING;
+    CHAT, STREAMING, VISION, IMAGE_GENERATION,
+    /** A new image from an image and a prompt (and, where the API takes one, a mask of what to change). */
+    IMAGE_EDITING, EMBEDDINGS, MODEL_LISTING;
 
-    /** The name used in plugin.xml: chat, streaming, vision, image-generation, embeddings, model-listing. */
+    /**
+     * The name used in plugin.xml: chat, streaming, vision, image-generation, image-editing,
+     * embeddings, model-listing.
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -18,6 +23,6 @@ public enum Capability {
             }
         }
         throw new IllegalArgumentException("unknown capability '" + id
-                + "'; use chat, streaming, vision, image-generation, embeddings or model-listing");
+                + "'; use chat, streaming, vision, image-generation, image-editing, embeddings or model-listing");
     }
 }

@@ -1,6 +1,7 @@
 package com.pexper.ai.gemini;
 
 import java.io.EOFException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import com.pexper.ai.AiProvider;
 import com.pexper.ai.CallControl;
 import com.pexper.ai.ChatRequest;
 import com.pexper.ai.ChatResult;
+import com.pexper.ai.GeneratedImage;
+import com.pexper.ai.ImageEdit;
 import com.pexper.ai.ImageInput;
 import com.pexper.ai.ProviderDescriptor;
 import com.pexper.ai.ProviderFactory;
@@ -146,6 +149,45 @@ public final class GeminiProvider implements AiProvider {
         return new ChatResult(text, answer == null ? model : answer.path("modelVersion").asText(model), finish,
                 usage == null ? -1 : usage.path("promptTokenCount").asLong(-1),
                 usage == null ? -1 : usage.path("candidatesTokenCount").asLong(-1));
+    }
+
+    /**
+     * Gemini's image output from an image and a prompt (generateContent, asked for an image back).
+     * Gemini takes no mask: what to change is said in the prompt.
+     */
+    @Override
+    public GeneratedImage editImage(ImageEdit edit, CallControl control) throws AiException {
+        if (edit.mask() != null) {
+            throw new AiException(Kind.BAD_REQUEST, descriptor().label() + " takes no mask: say in the prompt what to"
+                    + " change, and leave Edit image's mask input unconnected (or choose OpenAI, which takes one).");
+        }
+        ObjectNode body = ProviderJson.object();
+        ArrayNode parts = body.putArray("contents").addObject().put("role", "user").putArray("parts");
+        parts.addObject().putObject("inline_data").put("mime_type", edit.image().mediaType())
+                .put("data", edit.image().base64());
+        parts.addObject().put("text", edit.prompt());
+        body.putObject("generationConfig").putArray("responseModalities").add("TEXT").add("IMAGE");
+        JsonNode answer = http.postJson(path(edit.model(), "generateContent"), headers, body, control);
+        StringBuilder said = new StringBuilder();
+        appendText(answer, said);
+        for (JsonNode part : answer.path("candidates").path(0).path("content").path("parts")) {
+            JsonNode inline = part.has("inlineData") ? part.path("inlineData") : part.path("inline_data");
+            String data = inline.path("data").asText(null);
+            if (data != null) {
+                String type = inline.has("mimeType") ? inline.path("mimeType").asText() : inline.path("mime_type")
+                        .asText("image/png");
+                try {
+                    return new GeneratedImage(Base64.getDecoder().decode(data), type, said.isEmpty() ? null
+                            : said.toString());
+                } catch (IllegalArgumentException e) {
+                    break;
+                }
+            }
+        }
+        throw new AiException(Kind.BAD_RESPONSE, descriptor().label() + " answered without an image"
+                + (said.isEmpty() ? "" : " (it said: " + http.redact(said.length() > 200 ? said.substring(0, 199)
+                        + "\u2026" : said.toString()) + ")")
+                + "; is " + edit.model() + " a model that makes images (such as gemini-2.5-flash-image)?");
     }
 
     @Override

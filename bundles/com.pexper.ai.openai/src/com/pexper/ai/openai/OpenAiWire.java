@@ -1,6 +1,7 @@
 package com.pexper.ai.openai;
 
 import java.io.EOFException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import com.pexper.ai.Capability;
 import com.pexper.ai.ChatRequest;
 import com.pexper.ai.ChatResult;
 import com.pexper.ai.GeneratedImage;
+import com.pexper.ai.ImageEdit;
 import com.pexper.ai.ImageInput;
 import com.pexper.ai.ProviderDescriptor;
 import com.pexper.ai.ProviderSetup;
@@ -185,7 +187,43 @@ public final class OpenAiWire implements AiProvider {
         if (model.startsWith("dall-e")) {
             body.put("response_format", "b64_json"); // the gpt-image models always answer in base64 and refuse this field
         }
-        JsonNode answer = http.postJson("images/generations", headers, body, control);
+        return image(http.postJson("images/generations", headers, body, control));
+    }
+
+    /**
+     * OpenAI's image edits: the image and the mask as files of a multipart form, the answer as
+     * image generation's.
+     */
+    @Override
+    public GeneratedImage editImage(ImageEdit edit, CallControl control) throws AiException {
+        List<ProviderHttp.FormPart> form = new ArrayList<>();
+        form.add(ProviderHttp.FormPart.text("model", edit.model()));
+        form.add(ProviderHttp.FormPart.text("prompt", edit.prompt()));
+        form.add(ProviderHttp.FormPart.text("n", "1"));
+        if (edit.size() != null && !edit.size().isBlank()) {
+            form.add(ProviderHttp.FormPart.text("size", edit.size()));
+        }
+        if (edit.model().startsWith("dall-e")) {
+            form.add(ProviderHttp.FormPart.text("response_format", "b64_json"));
+        }
+        form.add(ProviderHttp.FormPart.file("image", "image." + extension(edit.image()), edit.image().mediaType(),
+                edit.image().data()));
+        if (edit.mask() != null) {
+            form.add(ProviderHttp.FormPart.file("mask", "mask.png", edit.mask().mediaType(), edit.mask().data()));
+        }
+        return image(http.postForm("images/edits", headers, form, control));
+    }
+
+    private static String extension(ImageInput image) {
+        return switch (image.mediaType()) {
+            case "image/jpeg" -> "jpg";
+            case "image/webp" -> "webp";
+            default -> "png";
+        };
+    }
+
+    /** The image of an answer to a generation or an edit: data[0], in base64. */
+    private GeneratedImage image(JsonNode answer) throws AiException {
         JsonNode image = answer.path("data").path(0);
         if (!image.path("b64_json").isTextual()) {
             throw badResponse("no data[0].b64_json");

@@ -51,12 +51,32 @@ public interface ProviderHttp {
         T read(InputStream body, StringBuilder partial) throws IOException, AiException;
     }
 
+    /** One field of a multipart form: a text, or a file's content with its name and media type. */
+    record FormPart(String name, String value, String fileName, String mediaType, byte[] content) {
+
+        public static FormPart text(String name, String value) {
+            return new FormPart(name, value, null, null, null);
+        }
+
+        public static FormPart file(String name, String fileName, String mediaType, byte[] content) {
+            return new FormPart(name, null, fileName, mediaType, content);
+        }
+
+        public boolean isFile() {
+            return content != null;
+        }
+    }
+
     ProviderSettings settings();
 
     /** Posts {@code body} to {@code path} (such as "chat/completions", maybe with "?query") under the base URL. */
     JsonNode postJson(String path, Map<String, String> headers, JsonNode body, CallControl control) throws AiException;
 
     JsonNode getJson(String path, Map<String, String> headers, CallControl control) throws AiException;
+
+    /** Posts a multipart form (as OpenAI's image edits take their images) and reads the JSON answer. */
+    JsonNode postForm(String path, Map<String, String> headers, java.util.List<FormPart> parts, CallControl control)
+            throws AiException;
 
     /** Posts JSON and hands the streamed body to {@code reader}; retries happen only before the stream starts. */
     <T> T postStream(String path, Map<String, String> headers, JsonNode body, CallControl control,

@@ -19,6 +19,8 @@ import com.pexper.ai.AiException;
 import com.pexper.ai.CallControl;
 import com.pexper.ai.ChatRequest;
 import com.pexper.ai.ChatResult;
+import com.pexper.ai.GeneratedImage;
+import com.pexper.ai.ImageEdit;
 import com.pexper.ai.ImageInput;
 import com.pexper.ai.TokenSink;
 import com.pexper.ai.gemini.GeminiProvider;
@@ -93,6 +95,39 @@ class GeminiWireTest {
                 ChatRequest.of("gemini-2.5-flash", "hi"), t -> { }, CallControl.NONE)));
         assertEquals(AiException.Kind.STREAM_CUT, e.kind());
         assertEquals("Only", e.partialText());
+    }
+
+    @Test
+    void anEditSendsTheImageAndPromptAsksForAnImageBackAndGivesIt() throws Exception {
+        byte[] photo = { (byte) 0x89, 'P', 'N', 'G', 1 };
+        byte[] made = { (byte) 0x89, 'P', 'N', 'G', 2 };
+        bench.enqueue(200, "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Here it is.\"},{\"inlineData\":"
+                + "{\"mimeType\":\"image/png\",\"data\":\"" + java.util.Base64.getEncoder().encodeToString(made)
+                + "\"}}]},\"finishReason\":\"STOP\"}]}");
+        GeneratedImage image = bench.provider().editImage(new ImageEdit("gemini-2.5-flash-image", "make it night",
+                new ImageInput(photo, "image/png"), null, null), CallControl.NONE);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(made, image.data());
+        assertEquals("image/png", image.mediaType());
+        assertEquals("Here it is.", image.revisedPrompt());
+        RecordedRequest request = bench.take();
+        assertEquals("/v1beta/models/gemini-2.5-flash-image:generateContent", request.getUrl().encodedPath());
+        assertEquals(ProviderTestBench.json("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"inline_data\":"
+                + "{\"mime_type\":\"image/png\",\"data\":\"" + java.util.Base64.getEncoder().encodeToString(photo)
+                + "\"}},{\"text\":\"make it night\"}]}],\"generationConfig\":{\"responseModalities\":[\"TEXT\",\"IMAGE\"]}}"),
+                ProviderTestBench.body(request));
+
+        bench.enqueue(200, "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"I cannot draw.\"}]},"
+                + "\"finishReason\":\"STOP\"}]}");
+        AiException none = bench.shown(assertThrows(AiException.class, () -> bench.provider().editImage(new ImageEdit(
+                "gemini-2.5-flash", "make it night", new ImageInput(photo, "image/png"), null, null), CallControl.NONE)));
+        assertTrue(none.getMessage().contains("without an image (it said: I cannot draw.)"), none.getMessage());
+        assertTrue(none.getMessage().contains("gemini-2.5-flash-image"), "names a model that can: " + none.getMessage());
+
+        AiException mask = assertThrows(AiException.class, () -> bench.provider().editImage(new ImageEdit(
+                "gemini-2.5-flash-image", "x", new ImageInput(photo, "image/png"), new ImageInput(photo, "image/png"),
+                null), CallControl.NONE));
+        assertTrue(mask.getMessage().contains("takes no mask"), mask.getMessage());
+        assertEquals(2, bench.server.getRequestCount(), "a mask is refused before anything is sent");
     }
 
     @Test

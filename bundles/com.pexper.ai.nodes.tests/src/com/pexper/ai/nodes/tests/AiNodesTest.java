@@ -233,6 +233,74 @@ class AiNodesTest {
                 ProviderTestBench.body(bench.take()));
     }
 
+    private Path png(String name, int width, int height, int channels) throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageEncoder.png().write(new ImageBuffer(width, height, channels, 8).toImage(), png);
+        return Files.write(folder.resolve(name), png.toByteArray());
+    }
+
+    @Test
+    void editImageSendsTheImageAndItsMaskToOpenAiAsAFormAndGivesTheNewImage() throws Exception {
+        engine.close();
+        bench.close();
+        start("openai", "/v1", com.pexper.ai.openai.OpenAiProviderFactory.class);
+        png("cup.png", 40, 20, 3);
+        png("subject.png", 40, 20, 1); // a mask as Remove background makes it: gray, the photo's size
+        byte[] made = Files.readAllBytes(png("made.png", 16, 8, 4));
+        bench.enqueue(200, "{\"created\":1,\"data\":[{\"b64_json\":\"" + Base64.getEncoder().encodeToString(made)
+                + "\"}],\"output_format\":\"png\"}");
+        Workflow workflow = WorkflowBuilder.named("edit")
+                .node("photo", "com.pexper.imaging.read", "path", "cup.png")
+                .node("subject", "com.pexper.imaging.read", "path", "subject.png")
+                .node("edit", AI + "editImage", "provider", "openai", "prompt", "the cup on a {{table}} table")
+                .node("table", BASIC + "text", "text", "marble")
+                .node("out", BASIC + "output")
+                .connect("photo.image", "edit.image").connect("subject.image", "edit.mask")
+                .connect("table.text", "edit.table").connect("edit.image", "out.value").build();
+        RunResult result = run(workflow);
+        assertEquals(RunStatus.SUCCEEDED, result.status(), String.valueOf(result.nodes()));
+        Image image = (Image) result.outputs().get("out");
+        assertEquals(16, image.width(), "the image the model made");
+        assertEquals(4, image.channels());
+
+        RecordedRequest edit = bench.take();
+        assertEquals("/v1/images/edits", edit.getUrl().encodedPath());
+        assertTrue(edit.getHeaders().get("Content-Type").startsWith("multipart/form-data"), edit.getHeaders().toString());
+        String form = edit.getBody().string(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String part : List.of("name=\"model\"", "gpt-image-1", "name=\"prompt\"", "the cup on a marble table",
+                "name=\"n\"", "name=\"image\"; filename=\"image.png\"", "name=\"mask\"; filename=\"mask.png\"",
+                "Content-Type: image/png")) {
+            assertTrue(form.contains(part), part + " in " + form.substring(0, Math.min(form.length(), 600)));
+        }
+        assertEquals(2, form.split("\u0089PNG", -1).length - 1, "the photo and the mask, both PNG");
+        bench.assertLedgerHasEveryRequest();
+    }
+
+    @Test
+    void editImageSaysWhenAMaskIsNotTheImagesSizeOrTheProviderCannotEdit() throws Exception {
+        png("cup.png", 40, 20, 3);
+        png("small.png", 10, 5, 1);
+        RunResult ollama = run(WorkflowBuilder.named("edit")
+                .node("photo", "com.pexper.imaging.read", "path", "cup.png")
+                .node("edit", AI + "editImage", "provider", "ollama", "prompt", "make it blue")
+                .connect("photo.image", "edit.image").build());
+        assertEquals(NodeStatus.FAILED, ollama.node("edit").status());
+        assertTrue(ollama.node("edit").error().contains("cannot do image editing"), ollama.node("edit").error());
+
+        engine.close();
+        bench.close();
+        start("openai", "/v1", com.pexper.ai.openai.OpenAiProviderFactory.class);
+        RunResult wrongMask = run(WorkflowBuilder.named("edit")
+                .node("photo", "com.pexper.imaging.read", "path", "cup.png")
+                .node("mask", "com.pexper.imaging.read", "path", "small.png")
+                .node("edit", AI + "editImage", "provider", "openai", "prompt", "make it blue")
+                .connect("photo.image", "edit.image").connect("mask.image", "edit.mask").build());
+        assertEquals(NodeStatus.FAILED, wrongMask.node("edit").status());
+        assertTrue(wrongMask.node("edit").error().contains("the mask is 10x5 but the image is 40x20"),
+                wrongMask.node("edit").error());
+        assertEquals(0, bench.server.getRequestCount(), "nothing was sent");
+    }
+
     @Test
     void everyRecordAndEventOfAFailedRunIsFreeOfTheKey() throws Exception {
         bench.enqueue(401, "{\"error\":\"unauthorized: key " + ProviderTestBench.FAKE_KEY + " is not valid\"}");

@@ -73,13 +73,7 @@ public final class DescribeImageNode implements NodeFactory {
 
     /** Scaled to {@code maxSize} on the longest side; JPEG for opaque images, PNG where alpha matters. */
     static ImageInput encode(Image image, int maxSize) throws IOException {
-        Image scaled = image.to8Bit();
-        int longest = Math.max(scaled.width(), scaled.height());
-        if (longest > maxSize) {
-            double factor = (double) maxSize / longest;
-            scaled = Resampler.resize(scaled, Math.max(1, (int) Math.round(scaled.width() * factor)),
-                    Math.max(1, (int) Math.round(scaled.height() * factor)), Resampler.Kernel.LANCZOS3);
-        }
+        Image scaled = scaled(image.to8Bit(), maxSize);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (scaled.hasAlpha()) {
             ImageEncoder.png().write(scaled, out);
@@ -87,5 +81,16 @@ public final class DescribeImageNode implements NodeFactory {
         }
         ImageEncoder.jpeg(ImageEncoder.DEFAULT_JPEG_QUALITY).write(scaled, out);
         return new ImageInput(out.toByteArray(), "image/jpeg");
+    }
+
+    /** The image at {@code maxSize} on its longest side, if it is larger: as {@link #encode} sends it. */
+    static Image scaled(Image image, int maxSize) {
+        int longest = Math.max(image.width(), image.height());
+        if (longest <= maxSize) {
+            return image;
+        }
+        double factor = (double) maxSize / longest;
+        return Resampler.resize(image, Math.max(1, (int) Math.round(image.width() * factor)),
+                Math.max(1, (int) Math.round(image.height() * factor)), Resampler.Kernel.LANCZOS3);
     }
 }

@@ -6,6 +6,7 @@ import com.pexper.ai.Capability;
 import com.pexper.ai.ProviderSettings;
 import com.pexper.ai.GeneratedImage;
 import com.pexper.core.data.DataType;
+import com.pexper.core.node.ExecutionContext;
 import com.pexper.core.node.InvalidConfigurationException;
 import com.pexper.core.node.NodeExecutionException;
 import com.pexper.core.node.NodeExecutor;
@@ -45,10 +46,7 @@ public final class GenerateImageNode implements NodeFactory {
 
     @Override
     public NodeSignature signature(Parameters parameters) throws InvalidConfigurationException {
-        NodeSignature.Builder signature = NodeSignature.builder().from(BASE);
-        TextTemplate.addInputs(signature, TextTemplate.compile(parameters.string("prompt")).placeholders(),
-                java.util.Set.of());
-        return signature.build();
+        return ChatSettings.signature(BASE, parameters); // one Text input per placeholder of the prompt
     }
 
     @Override
@@ -68,15 +66,21 @@ public final class GenerateImageNode implements NodeFactory {
                 context.checkCanceled();
                 throw choice.failure(e);
             }
-            if (generated.revisedPrompt() != null) {
-                context.log("the model drew: " + generated.revisedPrompt());
-            }
-            try {
-                return Outputs.of("image", new ImageDecoder().decode(generated.data(), "the generated image"));
-            } catch (ImageException e) {
-                throw new NodeExecutionException(ai.descriptor().label() + " returned an image Pexper cannot read ("
-                        + e.getMessage() + ")");
-            }
+            return outputs(ai, generated, context);
         };
+    }
+
+    /** The image a model made, decoded, as the node's output; what the model said of it goes to the log. */
+    static Outputs outputs(AiProvider ai, GeneratedImage generated, ExecutionContext context)
+            throws NodeExecutionException {
+        if (generated.revisedPrompt() != null) {
+            context.log("the model drew: " + generated.revisedPrompt());
+        }
+        try {
+            return Outputs.of("image", new ImageDecoder().decode(generated.data(), "the generated image"));
+        } catch (ImageException e) {
+            throw new NodeExecutionException(ai.descriptor().label() + " returned an image Pexper cannot read ("
+                    + e.getMessage() + ")");
+        }
     }
 }

@@ -33,6 +33,7 @@ import com.pexper.net.NetworkRefusedException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -108,6 +109,21 @@ public final class GatedProviderHttp implements ProviderHttp {
             throws AiException {
         return send(request(path, headers).post(jsonBody(body)).build(), control,
                 (source, partial) -> parse(source));
+    }
+
+    @Override
+    public JsonNode postForm(String path, Map<String, String> headers, java.util.List<FormPart> parts,
+            CallControl control) throws AiException {
+        MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+        for (FormPart part : parts) {
+            if (part.isFile()) {
+                form.addFormDataPart(part.name(), part.fileName(), RequestBody.create(part.content(),
+                        MediaType.get(part.mediaType())));
+            } else {
+                form.addFormDataPart(part.name(), part.value());
+            }
+        }
+        return send(request(path, headers).post(form.build()).build(), control, (source, partial) -> parse(source));
     }
 
     @Override

@@ -89,7 +89,7 @@ class WorkbenchChromeTest {
         assertTrue(edit.containsAll(List.of("Undo", "Redo", "Cut", "Copy", "Paste", "Delete", "Select All", "Arrange", "Group...", "Ungroup")),
                 edit.toString());
         assertEquals(List.of("Zoom In", "Zoom Out", "Actual Size", "Fit to Window", "Snap to Grid"), menu("View"));
-        assertEquals(List.of("Run", "Run to Here", "Run Selected", "Cancel Run", "Run History"), menu("Run"));
+        assertEquals(List.of("Run", "Run to Here", "Run Selected", "Cancel Run", "Run History", "Gallery"), menu("Run"));
         List<String> help = menu("Help");
         assertTrue(help.contains("Keyboard Shortcuts") && help.stream().anyMatch(h -> h.startsWith("About")),
                 help.toString());

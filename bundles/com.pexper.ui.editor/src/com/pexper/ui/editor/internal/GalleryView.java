@@ -563,6 +563,7 @@ public final class GalleryView extends ViewPart {
             return;
         }
         deletions.pop();
+        thumbnails.forget(last.entry()); // drawn as missing while its file was away
         status("Put " + last.entry().file().getFileName() + " back.");
         load();
     }
