@@ -24,6 +24,7 @@ import com.pexper.imaging.onnx.ModelDescriptor;
 import com.pexper.imaging.onnx.ModelException;
 import com.pexper.imaging.onnx.ModelStore;
 import com.pexper.imaging.onnx.SegmentationModel;
+import com.pexper.imaging.onnx.testing.TinyModel;
 
 class BackgroundRemovalTest {
 

@@ -17,6 +17,7 @@ import com.pexper.imaging.onnx.ModelDescriptor;
 import com.pexper.imaging.onnx.ModelStore;
 import com.pexper.imaging.onnx.SegmentationModel;
 import com.pexper.imaging.onnx.internal.PrivateOnnxRuntime;
+import com.pexper.imaging.onnx.testing.TinyModel;
 
 /**
  * ONNX Runtime collects telemetry unless it is switched off before the library starts. This test

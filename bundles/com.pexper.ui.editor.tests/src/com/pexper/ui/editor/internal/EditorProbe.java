@@ -333,4 +333,9 @@ public final class EditorProbe {
         return view.grid().cellOnDisplay(index);
     }
 
+
+    /** Whether the Output view shows an image with another under the before/after divider. */
+    public static boolean outputCompares(OutputView view) {
+        return view.pixels() != null && view.pixels().comparing();
+    }
 }

@@ -37,6 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.pexper.core.home.PexperHome;
 import com.pexper.gallery.GalleryEntry;
+import com.pexper.imaging.onnx.ModelCatalog;
+import com.pexper.imaging.onnx.ModelStore;
+import com.pexper.imaging.onnx.SegmentationModel;
+import com.pexper.imaging.onnx.testing.TinyModel;
 import com.pexper.model.io.FolderTree;
 import com.pexper.ui.editor.internal.EditorProbe;
 import com.pexper.ui.editor.internal.GalleryView;
@@ -208,6 +212,58 @@ class GalleryViewTest {
         screenshot("gallery.png");
         page().zoomOut(); // toggleZoom back, instead, left later tests' keys carrying a mouse button
         pump();
+    }
+
+    @Test
+    void aBackgroundRemovalRunAddsItsCutoutWithTheModelAndThePhotoItWasMadeFrom() throws Exception {
+        // the tiny test model stands in for RMBG-1.4, the model installed from a file (any file
+        // with the contract): the run is the real one, on this machine, through ONNX Runtime
+        Path tiny = Files.write(folder.resolve("tiny.onnx"), TinyModel.create(1024, 3));
+        new ModelStore(PexperHome.fromEnvironment().models(), ModelCatalog.builtIn()).install(tiny, "rmbg-1.4",
+                (model, file) -> SegmentationModel.load(model, file, 1).close(), null);
+        Files.copy(Path.of(System.getProperty("user.dir")).resolve(PHOTOS).resolve("astronaut.png").normalize(),
+                folder.resolve("astronaut.png"));
+        Path file = folder.resolve("cutout.pexper");
+        Files.writeString(file, """
+                {"formatVersion": 2, "name": "Gallery cutout", "nodes": [
+                  {"id": "read", "type": "com.pexper.imaging.read", "version": "1.0.0", "position": [40, 80],
+                   "parameters": {"path": {"file": "astronaut.png"}}},
+                  {"id": "remove", "type": "com.pexper.imaging.onnx.removeBackground", "version": "1.0.0",
+                   "position": [260, 80], "parameters": {"model": "rmbg-1.4"}},
+                  {"id": "save", "type": "com.pexper.imaging.save", "version": "1.0.0", "position": [480, 80],
+                   "parameters": {"folder": {"file": "cutouts"}, "name": "{name}.png"}}],
+                 "connections": [{"from": "read.image", "to": "remove.image"}, {"from": "remove.image", "to": "save.image"},
+                   {"from": "read.file", "to": "save.source"}]}
+                """);
+        WorkflowEditor editor = open(file);
+        runWithCtrlEnter(editor);
+        assertEquals("DONE", EditorProbe.runPhase(editor, "save"), EditorProbe.runMessage(editor, "save"));
+
+        GalleryView view = showGallery("Gallery cutout", 1);
+        GalleryEntry cutout = EditorProbe.galleryShown(view).get(0);
+        assertEquals(folder.resolve("cutouts").resolve("astronaut.png"), cutout.file());
+        assertEquals(folder.resolve("astronaut.png"), cutout.source(), "the photo, from Read image's path");
+        assertEquals("rmbg-1.4", cutout.model().orElseThrow());
+        waitFor("its thumbnail", 20_000, () -> {
+            pump();
+            return EditorProbe.galleryThumbnailDrawn(view, cutout);
+        });
+        EditorProbe.gallerySelect(view, 0);
+        pump();
+        String details = EditorProbe.galleryDetails(view);
+        assertTrue(details.contains("Model: rmbg-1.4"), details);
+        assertTrue(details.contains("Remove background: model = rmbg-1.4"), details);
+        assertTrue(details.contains("Made from: " + folder.resolve("astronaut.png")), details);
+
+        Event enter = new Event();
+        enter.detail = SWT.TRAVERSE_RETURN;
+        enter.keyCode = SWT.CR;
+        EditorProbe.galleryGrid(view).notifyListeners(SWT.Traverse, enter);
+        OutputView output = (OutputView) page().findView(OutputView.ID);
+        waitFor("the cutout over its photo", 10_000, () -> {
+            pump();
+            return EditorProbe.outputCompares(output);
+        });
     }
 
     @Test

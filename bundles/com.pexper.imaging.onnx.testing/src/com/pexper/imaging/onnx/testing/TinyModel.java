@@ -1,4 +1,4 @@
-package com.pexper.imaging.onnx.tests;
+package com.pexper.imaging.onnx.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
  * mean of the three channels (ReduceMean over axis 1), plus a side output like IS-Net's that must not
  * be fetched. A few hundred bytes of protobuf, encoded here field by field.
  */
-final class TinyModel {
+public final class TinyModel {
 
     private TinyModel() {
     }
 
     /** @param inputChannels 3 for a fitting model; anything else makes one of the wrong shape */
-    static byte[] create(int size, int inputChannels) {
+    public static byte[] create(int size, int inputChannels) {
         byte[] mean = node("ReduceMean", "input", "output", attributeInts("axes", 1), attributeInt("keepdims", 1));
         byte[] side = node("Identity", "input", "side", null, null);
         Proto graph = new Proto()
