@@ -125,6 +125,17 @@ class GalleryViewTest {
                 .orElseThrow();
     }
 
+    /** Enter on the grid, as the key comes to it; returns the Output view it opened. */
+    private static OutputView openSelectedWithEnter(GalleryView view) {
+        Control grid = EditorProbe.galleryGrid(view);
+        grid.setFocus();
+        Event enter = new Event();
+        enter.detail = SWT.TRAVERSE_RETURN;
+        enter.keyCode = SWT.CR;
+        grid.notifyListeners(SWT.Traverse, enter);
+        return (OutputView) page().findView(OutputView.ID);
+    }
+
     private static RGB pixel(Control control, int x, int y) {
         Display display = control.getDisplay();
         Image shot = new Image(display, 1, 1);
@@ -176,12 +187,7 @@ class GalleryViewTest {
         assertEquals("rocket.jpg", rocket.source().getFileName().toString());
 
         EditorProbe.gallerySelect(view, 0);
-        grid.setFocus();
-        Event enter = new Event();
-        enter.detail = SWT.TRAVERSE_RETURN;
-        enter.keyCode = SWT.CR;
-        grid.notifyListeners(SWT.Traverse, enter);
-        OutputView output = (OutputView) page().findView(OutputView.ID);
+        OutputView output = openSelectedWithEnter(view);
         assertNotNull(output, "Enter opens the image full size in the Output view");
         assertTrue(page().isPartVisible(view), "beside the gallery, which stays in sight");
         waitFor("the image at full size", 10_000, () -> {
@@ -255,11 +261,7 @@ class GalleryViewTest {
         assertTrue(details.contains("Remove background: model = rmbg-1.4"), details);
         assertTrue(details.contains("Made from: " + folder.resolve("astronaut.png")), details);
 
-        Event enter = new Event();
-        enter.detail = SWT.TRAVERSE_RETURN;
-        enter.keyCode = SWT.CR;
-        EditorProbe.galleryGrid(view).notifyListeners(SWT.Traverse, enter);
-        OutputView output = (OutputView) page().findView(OutputView.ID);
+        OutputView output = openSelectedWithEnter(view);
         waitFor("the cutout over its photo", 10_000, () -> {
             pump();
             return EditorProbe.outputCompares(output);
