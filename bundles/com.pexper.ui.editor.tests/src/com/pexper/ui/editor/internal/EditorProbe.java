@@ -306,6 +306,11 @@ public final class EditorProbe {
         return view.grid().entries();
     }
 
+    /** The entries whose cells the Gallery view has in view. */
+    public static java.util.List<com.pexper.gallery.GalleryEntry> galleryInView(GalleryView view) {
+        return view.grid().inView();
+    }
+
     /** Whether the Gallery view draws this entry's thumbnail (rather than a placeholder). */
     public static boolean galleryThumbnailDrawn(GalleryView view, com.pexper.gallery.GalleryEntry entry) {
         return view.grid().thumbnailDrawn(entry);

@@ -160,9 +160,9 @@ class GalleryViewTest {
 
         GalleryView view = showGallery("Gallery grays", 4);
         List<GalleryEntry> shown = EditorProbe.galleryShown(view);
-        waitFor("the thumbnails", 20_000, () -> {
+        waitFor("the thumbnails in view", 20_000, () -> {
             pump();
-            return shown.stream().allMatch(e -> EditorProbe.galleryThumbnailDrawn(view, e));
+            return EditorProbe.galleryInView(view).stream().allMatch(e -> EditorProbe.galleryThumbnailDrawn(view, e));
         });
         Control grid = EditorProbe.galleryGrid(view);
         EditorProbe.gallerySelect(view, 0);

@@ -33,6 +33,8 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
@@ -67,6 +69,8 @@ public final class GalleryView extends ViewPart {
     private static final String ALL_MODELS = "All models";
     /** How many of the newest entries are read and shown before the rest: several screens' worth. */
     private static final int FIRST_READ = 200;
+    /** Below this width, in pixels, the details go under the grid instead of beside it. */
+    private static final int NARROW = 760;
     /** The height of the selected image's preview, in pixels. */
     private static final int PREVIEW = 240;
     private static final List<String> PERIODS = List.of("Any time", "Today", "Last 7 days", "Last 30 days");
@@ -108,27 +112,33 @@ public final class GalleryView extends ViewPart {
         gallery.open();
         workbench.open();
         Composite top = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(5, false);
+        GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 6;
         layout.marginHeight = 4;
         top.setLayout(layout);
-        search = new Text(top, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        // the search and the filters wrap onto a second line where the view is narrow
+        Composite bar = new Composite(top, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.center = true;
+        row.marginLeft = 0;
+        row.marginRight = 0;
+        row.spacing = 6;
+        bar.setLayout(row);
+        search = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         search.setMessage("Search prompts, settings and file names");
-        GridData searchData = new GridData(SWT.FILL, SWT.CENTER, false, false);
-        searchData.widthHint = 280;
-        search.setLayoutData(searchData);
+        search.setLayoutData(new RowData(260, SWT.DEFAULT));
         search.addListener(SWT.Modify, e -> filterSoon());
         search.addListener(SWT.DefaultSelection, e -> show());
-        workflows = combo(top, "Only the images of one workflow");
-        models = combo(top, "Only the images of one model");
-        period = combo(top, "Only the images made since");
+        workflows = combo(bar, "Only the images of one workflow");
+        models = combo(bar, "Only the images of one model");
+        period = combo(bar, "Only the images made since");
         period.setItems(PERIODS.toArray(String[]::new));
         period.select(0);
-        count = new Label(top, SWT.NONE);
-        count.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        count = new Label(bar, SWT.NONE);
 
         SashForm sash = new SashForm(top, SWT.HORIZONTAL);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         thumbnails = new GalleryThumbnails(parent.getDisplay(), gallery::getService);
         grid = new GalleryGrid(sash, thumbnails);
         grid.onSelect(entry -> details());
@@ -170,20 +180,32 @@ public final class GalleryView extends ViewPart {
                 + " say so (Delete); undo until this view closes", this::deleteSelected);
         undo = button(side, "&Undo Delete", "Puts the last deleted image back (Ctrl+Z)", this::undoDelete);
         sash.setWeights(7, 3);
+        // a narrow view puts the details under the grid, without the larger preview the grid's
+        // thumbnail already shows, rather than crushing them beside it
+        sash.addListener(SWT.Resize, e -> {
+            boolean narrow = sash.getSize().x < NARROW;
+            if (narrow != (sash.getOrientation() == SWT.VERTICAL)) {
+                sash.setOrientation(narrow ? SWT.VERTICAL : SWT.HORIZONTAL);
+                sash.setWeights(narrow ? new int[] { 6, 4 } : new int[] { 7, 3 });
+                preview.setVisible(!narrow);
+                ((GridData) preview.getLayoutData()).exclude = narrow;
+                side.layout(true);
+            }
+        });
         details();
 
         WorkbenchRuns runs = workbench.getService();
         if (runs != null) {
             Display display = top.getDisplay();
-            following = runs.onRecorded(() -> display.asyncExec(this::load)); // from the run's thread
+            // from the run's thread; the entries are read again only when the run added some
+            following = runs.onRecorded(() -> display.asyncExec(() -> load(false)));
         }
-        load();
+        load(true);
     }
 
     private Combo combo(Composite parent, String tip) {
         Combo combo = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
         combo.setToolTipText(tip);
-        combo.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
         combo.addListener(SWT.Selection, e -> show());
         return combo;
     }
@@ -197,17 +219,24 @@ public final class GalleryView extends ViewPart {
         return button;
     }
 
-    /** Brings the index up to date with the run records and reads it, off the UI thread. */
-    void load() {
+    /**
+     * Brings the index up to date with the run records and reads it, off the UI thread.
+     *
+     * @param always read the entries even when the update added none (on opening, after an undo)
+     */
+    void load(boolean always) {
         Gallery from = gallery.getService();
         if (grid == null || grid.isDisposed()) {
             return;
         }
         if (from == null) {
             count.setText("The gallery service did not start; see the error log.");
+            relayout();
             return;
         }
         Display display = grid.getDisplay();
+        // one that replaces a reading still going on reads in its place, whatever it was asked
+        boolean reread = always || reading != null && reading.getState() != Job.NONE;
         if (reading != null) {
             reading.cancel();
         }
@@ -216,7 +245,9 @@ public final class GalleryView extends ViewPart {
             protected IStatus run(IProgressMonitor monitor) {
                 List<GalleryEntry> read;
                 try {
-                    from.update();
+                    if (from.update() == 0 && !reread) {
+                        return Status.OK_STATUS; // a run that wrote no image: nothing to read again
+                    }
                     // the newest first, to show at once; then all of them, to search
                     List<GalleryEntry> newest = from.entries(FIRST_READ);
                     if (newest.size() == FIRST_READ && !monitor.isCanceled()) {
@@ -225,6 +256,7 @@ public final class GalleryView extends ViewPart {
                                 all = newest;
                                 show();
                                 count.setText("Reading the gallery\u2026");
+                                relayout();
                             }
                         });
                     }
@@ -233,6 +265,7 @@ public final class GalleryView extends ViewPart {
                     display.asyncExec(() -> {
                         if (!count.isDisposed()) {
                             count.setText("The gallery in " + from.folder() + " cannot be read: " + e.getMessage());
+                            relayout();
                         }
                     });
                     return Status.OK_STATUS;
@@ -264,8 +297,10 @@ public final class GalleryView extends ViewPart {
         refill(workflows, ALL_WORKFLOWS, all.stream().map(GalleryEntry::workflow).filter(Objects::nonNull));
         refill(models, ALL_MODELS, all.stream().map(GalleryEntry::model).flatMap(Optional::stream));
         models.setVisible(models.getItemCount() > 1);
-        ((GridData) models.getLayoutData()).exclude = models.getItemCount() <= 1;
-        count.getParent().layout();
+        RowData shown = new RowData();
+        shown.exclude = models.getItemCount() <= 1; // no model among the entries: nothing to choose
+        models.setLayoutData(shown);
+        relayout();
     }
 
     private static void refill(Combo combo, String any, java.util.stream.Stream<String> values) {
@@ -275,6 +310,11 @@ public final class GalleryView extends ViewPart {
         combo.add(any);
         distinct.forEach(combo::add);
         combo.select(chosen != null && distinct.contains(chosen) ? combo.indexOf(chosen) : 0);
+    }
+
+    /** Lays out the search and filter bar again after its texts changed: it may wrap now, or no longer. */
+    private void relayout() {
+        count.getParent().getParent().layout(true, true);
     }
 
     private void filterSoon() {
@@ -295,7 +335,7 @@ public final class GalleryView extends ViewPart {
         count.setText(all.isEmpty() ? "No images yet: the images your runs save appear here"
                 : shown.size() == all.size() ? String.format(Locale.ROOT, "%,d images", all.size())
                         : String.format(Locale.ROOT, "%,d of %,d images", shown.size(), all.size()));
-        count.getParent().layout();
+        relayout();
         details();
     }
 
@@ -467,6 +507,7 @@ public final class GalleryView extends ViewPart {
             view.showFile(entry.file().getFileName().toString(), entry.file(), before);
         } catch (PartInitException e) {
             count.setText("Cannot open the Output view: " + e.getMessage());
+            relayout();
         }
     }
 
@@ -565,7 +606,7 @@ public final class GalleryView extends ViewPart {
         deletions.pop();
         thumbnails.forget(last.entry()); // drawn as missing while its file was away
         status("Put " + last.entry().file().getFileName() + " back.");
-        load();
+        load(true);
     }
 
     private void status(String message) {
