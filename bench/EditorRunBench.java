@@ -97,7 +97,7 @@ public final class EditorRunBench {
                 });
                 shell.layout(true, true);
                 canvas.fitToWindow();
-                NodeStates states = new NodeStates(Redactor.NONE, new RepaintThrottle(canvas, canvas::redrawRunStates));
+                NodeStates states = new NodeStates(Redactor.NONE, new RepaintThrottle(canvas, canvas::redrawRunStates, canvas::lastPaintNanos));
                 canvas.showRunStates(states);
                 canvas.addListener(org.eclipse.swt.SWT.Paint, e -> paintsSeen[0]++);
                 // the editor as it is once open: every paint opening it causes is done

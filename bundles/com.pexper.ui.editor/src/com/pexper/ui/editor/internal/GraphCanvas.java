@@ -90,6 +90,7 @@ public final class GraphCanvas extends Canvas {
     /** How the nodes fared in the editor's latest runs. */
     private Consumer<Node> previewClicked = node -> {
     };
+    private long lastPaintNanos;
     private NodeStates runStates = new NodeStates(Redactor.NONE, () -> {
     });
     /** The validator's problems by node id, as of the last change; null until asked for. */
@@ -541,6 +542,20 @@ public final class GraphCanvas extends Canvas {
     }
 
     private void paint(Event e) {
+        long began = System.nanoTime();
+        try {
+            paintAll(e);
+        } finally {
+            lastPaintNanos = System.nanoTime() - began;
+        }
+    }
+
+    /** How long the latest paint took, on the UI thread. */
+    public long lastPaintNanos() {
+        return lastPaintNanos;
+    }
+
+    private void paintAll(Event e) {
         GraphGeometry g = geometry();
         if (moveOffset != null && (moveOffset.x != 0 || moveOffset.y != 0)) {
             // where the drag has them; the model moves on release
@@ -652,6 +667,7 @@ public final class GraphCanvas extends Canvas {
 
     /** Draws again for a run's states, over the scene as it was. */
     public void redrawRunStates() {
+        runStates.catchUp(); // here, not in the paint: a hidden editor lets go of what the events hold too
         super.redraw();
     }
 

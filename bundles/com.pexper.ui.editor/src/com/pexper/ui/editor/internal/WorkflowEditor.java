@@ -170,7 +170,7 @@ public final class WorkflowEditor extends EditorPart {
      */
     private void followRuns() {
         WorkbenchRuns workbench = engine.getService();
-        RepaintThrottle repaint = new RepaintThrottle(canvas, canvas::redrawRunStates);
+        RepaintThrottle repaint = new RepaintThrottle(canvas, canvas::redrawRunStates, canvas::lastPaintNanos);
         states = new NodeStates(workbench == null ? Redactor.NONE : workbench.redactor(), repaint);
         canvas.showRunStates(states);
         if (workbench != null) {
