@@ -91,7 +91,9 @@ public final class TestNodes {
                 .register(NodeType.of("test.decode", "1.0.0", "Decode", "Test", "", new Decode(journal)))
                 .register(NodeType.of("test.encode", "1.0.0", "Encode", "Test", "", new Encode(journal)))
                 .register(NodeType.of("test.save", "1.0.0", "Save", "Test", "", new Save(journal)))
-                .register(NodeType.of("test.greet", "1.0.0", "Greet", "Test", "", new Greet()));
+                .register(NodeType.of("test.greet", "1.0.0", "Greet", "Test", "", new Greet()))
+                .register(NodeType.of("test.picture", "1.0.0", "Picture", "Test", "", new Picture(false)))
+                .register(NodeType.of("test.randomPicture", "1.0.0", "Random picture", "Test", "", new Picture(true)));
     }
 
     /** Emits its "text" parameter. */
@@ -364,6 +366,28 @@ public final class TestNodes {
     }
 
     /** A one-pixel image standing for a text. */
+    /** An image from its "text" parameter and nothing else, as a reader's; with {@code random}, another each time. */
+    public static final class Picture implements NodeFactory {
+        private final boolean random;
+
+        public Picture(boolean random) {
+            this.random = random;
+        }
+
+        @Override
+        public NodeSignature signature() {
+            NodeSignature.Builder signature = NodeSignature.builder().output(PortSpec.output("image", DataType.IMAGE, ""))
+                    .parameter(ParameterSpec.of("text", ParameterType.STRING).defaultValue("picture"));
+            return (random ? signature.nonDeterministic() : signature).build();
+        }
+
+        @Override
+        public NodeExecutor configure(Parameters parameters) {
+            String text = parameters.string("text");
+            return (inputs, context) -> Outputs.of("image", new Pixel(random ? text + Math.random() : text));
+        }
+    }
+
     static final class Pixel implements com.pexper.core.data.ImageValue {
         final String text;
 

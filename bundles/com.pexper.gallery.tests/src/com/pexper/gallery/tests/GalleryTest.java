@@ -21,12 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pexper.core.cache.MemoryResultCache;
+import com.pexper.core.cache.ResultCache;
 import com.pexper.core.engine.Engine;
 import com.pexper.core.engine.NodeOutcome;
 import com.pexper.core.engine.NodeStatus;
 import com.pexper.core.engine.RunRequest;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.RunStatus;
+import com.pexper.core.engine.ServiceDirectory;
+import com.pexper.core.engine.UnsavedImages;
 import com.pexper.core.home.PexperHome;
 import com.pexper.core.node.InMemoryNodeTypeRegistry;
 import com.pexper.core.node.PluginXmlNodeTypes;
@@ -34,6 +38,7 @@ import com.pexper.core.runs.RunRecords;
 import com.pexper.gallery.Gallery;
 import com.pexper.gallery.GalleryEntry;
 import com.pexper.gallery.internal.GalleryCommand;
+import com.pexper.gallery.internal.KeptImages;
 import com.pexper.imaging.Image;
 import com.pexper.imaging.ImageDecoder;
 import com.pexper.imaging.ImageEncoder;
@@ -143,6 +148,63 @@ class GalleryTest {
         assertEquals(List.of(), gallery.entries());
         assertEquals(6, gallery.update(), "made again from the records");
         assertEquals(before, gallery.entries());
+    }
+
+    /** List the photos of {@code from}, read each and make it gray, and save nothing. */
+    private RunResult runUnsavedGray(Path from, ResultCache cache) throws Exception {
+        String paths = Files.list(from).sorted().map(Path::toString).collect(Collectors.joining("\n"));
+        Workflow workflow = WorkflowBuilder.named("gray, not saved")
+                .node("files", "com.pexper.nodes.basic.fileList", "paths", paths)
+                .node("read", "com.pexper.imaging.read")
+                .node("gray", "com.pexper.imaging.grayscale")
+                .connect("files.files", "read.file").connect("read.image", "gray.image").build();
+        InMemoryNodeTypeRegistry registry = new InMemoryNodeTypeRegistry()
+                .registerAll(PluginXmlNodeTypes.ofBundleContaining(TextNode.class))
+                .registerAll(PluginXmlNodeTypes.ofBundleContaining(Image.class));
+        ServiceDirectory services = ServiceDirectory.of(Map.of(UnsavedImages.class,
+                new KeptImages(home.gallery().resolve("images"))));
+        try (Engine engine = Engine.builder(registry).runRecords(records).protect(home.root()).services(services)
+                .scratchDirectory(home.scratch()).build()) {
+            RunResult result = engine.run(workflow, RunRequest.builder().cache(cache).build());
+            assertEquals(RunStatus.SUCCEEDED, result.outcome(), () -> result.nodes().toString());
+            return result;
+        }
+    }
+
+    @Test
+    void imagesARunMadeButDidNotSaveAreKeptAsEntriesAndARunThatReusesThemKeepsNoneAgain() throws Exception {
+        MemoryResultCache cache = new MemoryResultCache();
+        RunResult run = runUnsavedGray(photos, cache);
+        assertEquals(3, run.writtenFiles().size(), "the gray images, which go nowhere; not the photos read");
+        assertEquals(3, gallery.update());
+        for (GalleryEntry entry : gallery.entries()) {
+            assertEquals("gray", entry.nodeId());
+            String photo = entry.source().getFileName().toString();
+            assertTrue(List.of("blue.png", "green.png", "red.png").contains(photo), photo);
+            assertEquals(home.gallery().resolve("images").resolve(run.runId()).resolve("gray-" + (entry.item() + 1)
+                    + ".png"), entry.file());
+            Image kept = new ImageDecoder().read(entry.file());
+            assertEquals(640, kept.width());
+            assertEquals(480, kept.height());
+            assertEquals("com.pexper.imaging.grayscale", entry.steps().get(entry.steps().size() - 1).type());
+        }
+
+        RunResult again = runUnsavedGray(photos, cache);
+        assertEquals(List.of(), again.writtenFiles(), "reused from the cache: kept when they were made");
+        assertEquals(0, gallery.update());
+    }
+
+    @Test
+    void ofABatchThatSavesNothingTheFirstTwentyItemsAreKept() throws Exception {
+        Path many = Files.createDirectories(folder.resolve("many"));
+        for (int i = 0; i < 23; i++) {
+            writePng(many.resolve(String.format("photo-%02d.png", i)), 8, 8, i);
+        }
+        RunResult run = runUnsavedGray(many, new MemoryResultCache());
+        assertEquals(20, run.writtenFiles().size());
+        assertEquals(java.util.stream.IntStream.range(0, 20).boxed().toList(),
+                run.writtenFiles().stream().map(RunResult.WrittenFile::item).sorted().toList());
+        assertEquals(20, gallery.update());
     }
 
     @Test

@@ -54,6 +54,8 @@ final class NodeRun {
     int perItemReaders;
     /** Its values are kept to the end: it is an output, or a node reads its whole list. */
     boolean retain;
+    /** The output port whose image {@link com.pexper.core.engine.UnsavedImages} keeps, or -1. */
+    int unsavedImagePort = -1;
     CacheKey key;
     Value[] outputs;
     Map<String, String> summaries = Map.of();

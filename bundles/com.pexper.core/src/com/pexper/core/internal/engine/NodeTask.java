@@ -1,13 +1,19 @@
 package com.pexper.core.internal.engine;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.pexper.core.data.Conversions;
 import com.pexper.core.data.DataType;
+import com.pexper.core.data.ImageValue;
 import com.pexper.core.data.Value;
 import com.pexper.core.engine.RunEvent;
+import com.pexper.core.engine.RunResult;
+import com.pexper.core.engine.UnsavedImages;
 import com.pexper.core.node.CancelledException;
 import com.pexper.core.node.Inputs;
 import com.pexper.core.node.NodeExecutionException;
@@ -93,7 +99,9 @@ final class NodeTask implements Runnable, Comparable<NodeTask> {
                 scope.events().emit(new RunEvent.NodeStarted(scope.events().runId(), run.step.id(), itemCount));
             }
             Outputs outputs = run.step.executor().execute(inputs, context);
-            return new Completion(this, checked(outputs), null, false, System.nanoTime() - start);
+            Value[] values = checked(outputs);
+            keepUnsavedImage(values);
+            return new Completion(this, values, null, false, System.nanoTime() - start);
         } catch (CancelledException e) {
             return cancellation.isCancelled() ? new Completion(this, null, null, true, System.nanoTime() - start)
                     : new Completion(this, null, "stopped itself as if cancelled, but the run was not cancelled",
@@ -113,6 +121,28 @@ final class NodeTask implements Runnable, Comparable<NodeTask> {
                 thread = null;
                 Thread.interrupted(); // an interrupt meant for this task must not reach the next one
             }
+        }
+    }
+
+    /** See {@link UnsavedImages}: a failure to keep it is logged, and the node has still succeeded. */
+    private void keepUnsavedImage(Value[] values) {
+        if (run.unsavedImagePort < 0 || !(values[run.unsavedImagePort] instanceof ImageValue image)) {
+            return;
+        }
+        Optional<UnsavedImages> keeper = scope.service(UnsavedImages.class);
+        if (keeper.isEmpty()) {
+            return;
+        }
+        String port = run.step.signature().outputs().get(run.unsavedImagePort).name();
+        try {
+            Path kept = keeper.get().keep(scope.events().runId(), run.step.id(), item, port, image);
+            if (kept != null) {
+                scope.files().written(new RunResult.WrittenFile(kept, run.step.id(), item,
+                        item < 0 ? null : run.items[item].source));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not keep the image node " + run.step.id() + " made"
+                    + (item < 0 ? "" : " for item " + (item + 1)), e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import com.pexper.core.cache.ResultCache;
+import com.pexper.core.data.DataType;
 import com.pexper.core.data.ListValue;
 import com.pexper.core.data.Value;
 import com.pexper.core.engine.MemoryBudget;
@@ -108,6 +110,7 @@ public final class RunExecution implements RunHandle {
         this.runs = new NodeRun[steps.length];
         for (int p = 0; p < steps.length; p++) {
             runs[p] = new NodeRun(steps[p]);
+            runs[p].unsavedImagePort = unsavedImagePort(steps[p]);
         }
         Redactor redactor = services.get(Redactor.class).orElse(Redactor.NONE);
         this.events = new RunEvents(runId, request.listeners().toArray(RunListener[]::new), redactor);
@@ -120,6 +123,25 @@ public final class RunExecution implements RunHandle {
         this.results = new CachedResults(cache);
         this.resume = new ResumeProbe(runs, lineage, keys, inputs, results);
         countReaders();
+    }
+
+    /**
+     * The first image output of a node whose outputs go nowhere and that made its image: an input of
+     * it is connected, or it gives another result each time; not a node that reads an image from a
+     * file. -1 for any other node.
+     */
+    private static int unsavedImagePort(Plan.Step step) {
+        boolean made = !step.signature().deterministic() || Arrays.stream(step.bindings()).anyMatch(Objects::nonNull);
+        if (step.consumers().length > 0 || !made) {
+            return -1;
+        }
+        List<PortSpec> outputs = step.signature().outputs();
+        for (int p = 0; p < outputs.size(); p++) {
+            if (outputs.get(p).type().equals(DataType.IMAGE)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     private void countReaders() {

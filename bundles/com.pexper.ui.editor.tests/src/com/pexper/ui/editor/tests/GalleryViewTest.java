@@ -220,27 +220,38 @@ class GalleryViewTest {
         pump();
     }
 
-    @Test
-    void aBackgroundRemovalRunAddsItsCutoutWithTheModelAndThePhotoItWasMadeFrom() throws Exception {
-        // the tiny test model stands in for RMBG-1.4, the model installed from a file (any file
-        // with the contract): the run is the real one, on this machine, through ONNX Runtime
+    /**
+     * Read image and Remove background on the example astronaut, with Save image after them when
+     * {@code saved}. The tiny test model stands in for RMBG-1.4, the model installed from a file
+     * (any file with the contract): the run is the real one, on this machine, through ONNX Runtime.
+     */
+    private Path cutoutWorkflow(String name, boolean saved) throws Exception {
         Path tiny = Files.write(folder.resolve("tiny.onnx"), TinyModel.create(1024, 3));
         new ModelStore(PexperHome.fromEnvironment().models(), ModelCatalog.builtIn()).install(tiny, "rmbg-1.4",
                 (model, file) -> SegmentationModel.load(model, file, 1).close(), null);
         Files.copy(Path.of(System.getProperty("user.dir")).resolve(PHOTOS).resolve("astronaut.png").normalize(),
                 folder.resolve("astronaut.png"));
+        String save = """
+                ,
+                  {"id": "save", "type": "com.pexper.imaging.save", "version": "1.0.0", "position": [480, 80],
+                   "parameters": {"folder": {"file": "cutouts"}, "name": "{name}.png"}}""";
+        String saveConnections = """
+                , {"from": "remove.image", "to": "save.image"}, {"from": "read.file", "to": "save.source"}""";
         Path file = folder.resolve("cutout.pexper");
         Files.writeString(file, """
-                {"formatVersion": 2, "name": "Gallery cutout", "nodes": [
+                {"formatVersion": 2, "name": "%s", "nodes": [
                   {"id": "read", "type": "com.pexper.imaging.read", "version": "1.0.0", "position": [40, 80],
                    "parameters": {"path": {"file": "astronaut.png"}}},
                   {"id": "remove", "type": "com.pexper.imaging.onnx.removeBackground", "version": "1.0.0",
-                   "position": [260, 80], "parameters": {"model": "rmbg-1.4"}},
-                  {"id": "save", "type": "com.pexper.imaging.save", "version": "1.0.0", "position": [480, 80],
-                   "parameters": {"folder": {"file": "cutouts"}, "name": "{name}.png"}}],
-                 "connections": [{"from": "read.image", "to": "remove.image"}, {"from": "remove.image", "to": "save.image"},
-                   {"from": "read.file", "to": "save.source"}]}
-                """);
+                   "position": [260, 80], "parameters": {"model": "rmbg-1.4"}}%s],
+                 "connections": [{"from": "read.image", "to": "remove.image"}%s]}
+                """.formatted(name, saved ? save : "", saved ? saveConnections : ""));
+        return file;
+    }
+
+    @Test
+    void aBackgroundRemovalRunAddsItsCutoutWithTheModelAndThePhotoItWasMadeFrom() throws Exception {
+        Path file = cutoutWorkflow("Gallery cutout", true);
         WorkflowEditor editor = open(file);
         runWithCtrlEnter(editor);
         assertEquals("DONE", EditorProbe.runPhase(editor, "save"), EditorProbe.runMessage(editor, "save"));
@@ -266,6 +277,27 @@ class GalleryViewTest {
             pump();
             return EditorProbe.outputCompares(output);
         });
+    }
+
+    @Test
+    void aCutoutNothingSavedIsKeptInTheDataFolderAndShownWithItsPhoto() throws Exception {
+        WorkflowEditor editor = open(cutoutWorkflow("Gallery unsaved cutout", false));
+        runWithCtrlEnter(editor);
+        assertEquals("DONE", EditorProbe.runPhase(editor, "remove"), EditorProbe.runMessage(editor, "remove"));
+
+        GalleryView view = showGallery("Gallery unsaved cutout", 1);
+        GalleryEntry cutout = EditorProbe.galleryShown(view).get(0);
+        Path kept = PexperHome.fromEnvironment().gallery().resolve("images").resolve(cutout.runId()).resolve("remove.png");
+        assertEquals(kept, cutout.file(), "kept by the gallery, as the run made it");
+        assertEquals(folder.resolve("astronaut.png"), cutout.source());
+        waitFor("its thumbnail", 20_000, () -> {
+            pump();
+            return EditorProbe.galleryThumbnailDrawn(view, cutout);
+        });
+        try (var beside = Files.list(folder)) {
+            assertEquals(List.of("astronaut.png", "cutout.pexper", "tiny.onnx"),
+                    beside.map(f -> f.getFileName().toString()).sorted().toList(), "nothing written beside the workflow");
+        }
     }
 
     @Test
