@@ -67,6 +67,12 @@ public interface Gallery {
      */
     Deletion delete(GalleryEntry entry, boolean alsoTheFile) throws IOException;
 
+    /**
+     * Whether the entry's file is the gallery's own copy of an image a run made and saved nowhere
+     * (see {@code UnsavedImages}): nothing else names it, so {@link #delete} takes it with the entry.
+     */
+    boolean keepsFile(GalleryEntry entry);
+
     /** A deletion that can still be undone. */
     interface Deletion {
 

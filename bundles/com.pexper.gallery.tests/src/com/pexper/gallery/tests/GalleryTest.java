@@ -119,6 +119,7 @@ class GalleryTest {
             assertEquals("gray photos", entry.workflow());
             assertEquals(folder.resolve("gray.pexper"), entry.workflowFile());
             assertEquals("save", entry.nodeId());
+            assertFalse(gallery.keepsFile(entry), "a file the run saved is the user's");
             assertTrue(entry.item() >= 0);
             assertEquals(List.of("com.pexper.nodes.basic.fileList", "com.pexper.imaging.read",
                     "com.pexper.imaging.grayscale", "com.pexper.imaging.save"),
@@ -188,6 +189,13 @@ class GalleryTest {
             assertEquals(480, kept.height());
             assertEquals("com.pexper.imaging.grayscale", entry.steps().get(entry.steps().size() - 1).type());
         }
+
+        GalleryEntry first = gallery.entries().get(0);
+        assertTrue(gallery.keepsFile(first));
+        Gallery.Deletion deletion = gallery.delete(first, false);
+        assertFalse(Files.exists(first.file()), "the gallery's own copy goes with its entry");
+        deletion.undo();
+        assertTrue(Files.isRegularFile(first.file()), "and comes back with it");
 
         RunResult again = runUnsavedGray(photos, cache);
         assertEquals(List.of(), again.writtenFiles(), "reused from the cache: kept when they were made");

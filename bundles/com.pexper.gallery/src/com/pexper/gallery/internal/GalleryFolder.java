@@ -174,6 +174,12 @@ public final class GalleryFolder implements Gallery {
     }
 
     @Override
+    public boolean keepsFile(GalleryEntry entry) {
+        return entry.file().toAbsolutePath().normalize().startsWith(folder.resolve(KeptImages.FOLDER).toAbsolutePath()
+                .normalize());
+    }
+
+    @Override
     public Deletion delete(GalleryEntry entry, boolean alsoTheFile) throws IOException {
         AtomicFile.write(deleted().resolve(entry.id()), new byte[0], AtomicFile.Existing.REPLACE);
         Files.createDirectories(trash());
@@ -184,7 +190,7 @@ public final class GalleryFolder implements Gallery {
             Files.move(entryFile, keptEntry, StandardCopyOption.REPLACE_EXISTING);
         }
         Path keptFile = trash().resolve(entry.id() + "-" + entry.file().getFileName());
-        boolean movedFile = alsoTheFile && Files.exists(entry.file());
+        boolean movedFile = (alsoTheFile || keepsFile(entry)) && Files.exists(entry.file());
         if (movedFile) {
             Files.move(entry.file(), keptFile, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -25,13 +25,15 @@ public final class KeptImages implements UnsavedImages {
 
     /** Enough to see what a batch made; a batch of thousands is not copied into the data folder. */
     static final int ITEMS_KEPT = 20;
+    /** Where in the gallery's folder they are kept. */
+    static final String FOLDER = "images";
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 
     private final Path folder;
 
     /** Under the gallery of the data folder the environment names. */
     public KeptImages() {
-        this(PexperHome.fromEnvironment().gallery().resolve("images"));
+        this(PexperHome.fromEnvironment().gallery().resolve(FOLDER));
     }
 
     public KeptImages(Path folder) {

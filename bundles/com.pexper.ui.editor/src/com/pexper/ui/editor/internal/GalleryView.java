@@ -332,8 +332,9 @@ public final class GalleryView extends ViewPart {
         Predicate<GalleryEntry> wanted = wanted();
         List<GalleryEntry> shown = all.stream().filter(wanted).toList();
         grid.setEntries(shown);
-        count.setText(all.isEmpty() ? "No images yet: the images your runs save appear here"
-                : shown.size() == all.size() ? String.format(Locale.ROOT, "%,d images", all.size())
+        count.setText(all.isEmpty() ? "No images yet"
+                : shown.size() == all.size() ? String.format(Locale.ROOT, all.size() == 1 ? "%,d image" : "%,d images",
+                        all.size())
                         : String.format(Locale.ROOT, "%,d of %,d images", shown.size(), all.size()));
         relayout();
         details();
@@ -369,9 +370,10 @@ public final class GalleryView extends ViewPart {
         if (!some) {
             previewed = null;
             setPreview(null);
-            heading.setText(all.isEmpty() ? "Run a workflow that saves images" : "Select an image");
-            details.setText(all.isEmpty() ? "Every image a run writes (Save image, background removal, filters) is kept"
-                    + " here with what made it: the prompt and model, or the photo and the nodes it went through."
+            heading.setText(all.isEmpty() ? "Run a workflow that makes images" : "Select an image");
+            details.setText(all.isEmpty() ? "Every image a run makes (Generate image, background removal, filters, Save"
+                    + " image) is kept here with what made it: the prompt and model, or the photo and the nodes it went"
+                    + " through."
                     : "Click an image to see what made it. Enter opens it full size.");
             heading.getParent().layout();
             return;
@@ -564,20 +566,24 @@ public final class GalleryView extends ViewPart {
             return;
         }
         boolean hasFile = Files.exists(entry.file());
-        String[] buttons = hasFile ? new String[] { "Remove from Gallery", "Delete the File Too", "Cancel" }
-                : new String[] { "Remove from Gallery", "Cancel" };
+        boolean kept = hasFile && from.keepsFile(entry);
+        String[] buttons = kept ? new String[] { "Delete", "Cancel" }
+                : hasFile ? new String[] { "Remove from Gallery", "Delete the File Too", "Cancel" }
+                        : new String[] { "Remove from Gallery", "Cancel" };
+        String file = kept ? "\n\nThe run saved it nowhere: the gallery's copy is the only one, and goes with it."
+                : hasFile ? "\n\nThe file " + entry.file() + " stays where it is, unless you delete it too." : "";
         MessageDialog ask = new MessageDialog(grid.getShell(), "Delete from the Gallery", null,
-                "Remove " + entry.file().getFileName() + " from the gallery?"
-                        + (hasFile ? "\n\nThe file " + entry.file() + " stays where it is, unless you delete it too." : "")
+                (kept ? "Delete " : "Remove ") + entry.file().getFileName() + " from the gallery?" + file
                         + "\n\nUndo Delete (Ctrl+Z) puts it back until this view closes.",
                 MessageDialog.QUESTION, 0, buttons);
         int answer = ask.open();
         if (answer < 0 || answer == buttons.length - 1) {
             return;
         }
+        boolean withFile = kept || hasFile && answer == 1;
         int index = grid.entries().indexOf(entry);
         try {
-            deletions.push(from.delete(entry, hasFile && answer == 1));
+            deletions.push(from.delete(entry, withFile));
         } catch (IOException e) {
             MessageDialog.openError(grid.getShell(), "Cannot delete", "Cannot delete " + entry.file() + ": "
                     + e.getMessage() + "\n\nNothing was deleted.");
@@ -587,7 +593,7 @@ public final class GalleryView extends ViewPart {
         all = all.stream().filter(e -> !e.equals(entry)).toList();
         show();
         grid.select(Math.min(index, grid.entries().size() - 1));
-        status("Deleted " + entry.file().getFileName() + (answer == 1 ? " and its file" : " from the gallery")
+        status("Deleted " + entry.file().getFileName() + (withFile ? " and its file" : " from the gallery")
                 + ". Undo Delete puts it back.");
     }
 
