@@ -203,6 +203,24 @@ class GalleryTest {
     }
 
     @Test
+    void aNodeIdFromAWorkflowFileNamesAKeptFileInsideTheGalleryAndNoOtherIdsFile() throws Exception {
+        KeptImages kept = new KeptImages(home.gallery().resolve("images"));
+        Image pixel = Image.wrap8(1, 1, 4, new byte[] { 1, 2, 3, (byte) 255 });
+        Path images = home.gallery().resolve("images");
+        Path escaping = kept.keep("run1", "../../../../escape", -1, "image", pixel);
+        Path slash = kept.keep("run1", "a/b", -1, "image", pixel);
+        Path underscore = kept.keep("run1", "a_b", -1, "image", pixel);
+        Path dot = kept.keep("..", ".", 2, "image", pixel);
+        for (Path file : List.of(escaping, slash, underscore, dot)) {
+            assertTrue(file.normalize().startsWith(images) && file.normalize().getParent().getParent().equals(images),
+                    file.toString());
+            assertTrue(Files.isRegularFile(file), file.toString());
+        }
+        assertEquals(4, java.util.Set.of(escaping, slash, underscore, dot).size(), "each its own file");
+        assertEquals(images.resolve("run1").resolve("a_b.png"), underscore, "an id that is a file name stays one");
+    }
+
+    @Test
     void ofABatchThatSavesNothingTheFirstTwentyItemsAreKept() throws Exception {
         Path many = Files.createDirectories(folder.resolve("many"));
         for (int i = 0; i < 23; i++) {

@@ -18,7 +18,8 @@ import com.pexper.model.io.AtomicFile;
  * {@code PEXPER_HOME/gallery/images/RUN/}: {@code NODE.png}, or {@code NODE-ITEM.png} for the
  * items of a batch, of which the first {@link #ITEMS_KEPT} are kept (a batch that should keep
  * all of them saves them with Save image). The run records name them as the run's files, so they
- * are indexed as every other image a run wrote; deleting the entry with its file removes one.
+ * are indexed as every other image a run wrote; nothing else names them, so deleting an entry
+ * deletes its file ({@link com.pexper.gallery.Gallery#keepsFile}).
  */
 @Component(service = UnsavedImages.class)
 public final class KeptImages implements UnsavedImages {
@@ -53,9 +54,15 @@ public final class KeptImages implements UnsavedImages {
         return file;
     }
 
-    /** Ids come from a workflow file, which may come from anywhere: nothing in one leaves the folder. */
-    private static String safe(String id) {
+    /**
+     * Ids come from a workflow file, which may come from anywhere: nothing in one leaves the folder,
+     * and two ids that differ only where a character was replaced keep files of their own.
+     */
+    static String safe(String id) {
         String name = UNSAFE.matcher(id).replaceAll("_");
-        return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+        if (name.equals(id) && !name.isEmpty() && !name.startsWith(".")) {
+            return name;
+        }
+        return "_" + name + "-" + Integer.toHexString(id.hashCode());
     }
 }
