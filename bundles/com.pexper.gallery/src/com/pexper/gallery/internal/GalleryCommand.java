@@ -70,7 +70,7 @@ public final class GalleryCommand implements Command {
             return ExitCode.OK;
         }
         if (entries.isEmpty()) {
-            context.out().println(search == null ? "No images yet: images your runs write appear here."
+            context.out().println(search == null ? "No images yet: images your runs make appear here."
                     : "No image matches '" + search + "'.");
             return ExitCode.OK;
         }
