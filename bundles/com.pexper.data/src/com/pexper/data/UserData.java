@@ -32,9 +32,12 @@ public final class UserData {
     /** The folders of {@code PEXPER_HOME} an export carries, as they are there. */
     public static final List<String> EXPORTED = List.of("settings", "runs", "gallery/index", "gallery/deleted",
             "gallery/images", "ledger");
-    /** What Pexper makes in {@code PEXPER_HOME}: what erasing removes. */
+    /**
+     * What Pexper makes in {@code PEXPER_HOME}: what erasing removes. Not {@code examples}: the
+     * user's copies of the examples, workflows to change freely, are the user's own.
+     */
     public static final Set<String> PEXPERS = Set.of("settings", "runs", "cache", "gallery", "models", "ledger", "logs",
-            "examples", "secure", "native", "workbench", "tmp", "runtime", "workspace", "diagnostics");
+            "secure", "native", "workbench", "tmp", "runtime", "workspace", "diagnostics");
     /** The file in an export that lists the stored keys' names. */
     public static final String KEY_NAMES = "keys.json";
     public static final String README = """

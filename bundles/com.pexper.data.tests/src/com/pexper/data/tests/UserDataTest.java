@@ -113,15 +113,20 @@ class UserDataTest {
     @Test
     void eraseRemovesWhatPexperKeepsKeysIncludedAndLeavesWhatIsNotItsAndTheUsersWorkflows() throws Exception {
         Path notes = Files.writeString(home.root().resolve("notes.txt"), "mine");
+        write("examples/product-photos.pexper", "{\"formatVersion\": 2, \"name\": \"changed by the user\"}");
+        Path examples = home.root().resolve("examples");
         Console console = new Console(home, folder, "erase\n");
         assertEquals(ExitCode.OK, new DataCommand(keys).run(List.of("erase"), console));
-        assertTrue(console.output().contains("Left alone, not Pexper's: notes.txt."), console.output());
+        assertTrue(console.output().contains("Left alone, yours or not Pexper's: examples, notes.txt."),
+                console.output());
         try (var left = Files.list(home.root())) {
-            assertEquals(List.of(notes), left.toList(), "only what is not Pexper's");
+            assertEquals(List.of(examples, notes), left.sorted().toList(), "the user's copies of the examples, and"
+                    + " what is not Pexper's");
         }
         assertTrue(Files.exists(workflow), "the user's workflow, elsewhere, stays");
 
         Files.delete(notes);
+        com.pexper.model.io.FolderTree.delete(examples);
         write("logs/pexper.log", "a log");
         assertEquals(ExitCode.OK, new DataCommand(keys).run(List.of("erase", "--yes"), new Console(home, folder,
                 "")));

@@ -95,7 +95,7 @@ public final class DataCommand implements Command {
         context.out().println("This removes everything Pexper keeps in " + root + ": " + names(erasable)
                 + ". Stored keys go too; your workflows and outputs elsewhere stay.");
         if (!others.isEmpty()) {
-            context.out().println("Left alone, not Pexper's: " + names(others) + ".");
+            context.out().println("Left alone, yours or not Pexper's: " + names(others) + ".");
         }
         if (!yes) {
             context.out().print("Type '" + CONFIRMATION + "' to remove them: ");
