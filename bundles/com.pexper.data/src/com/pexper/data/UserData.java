@@ -1,5 +1,6 @@
 package com.pexper.data;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +130,7 @@ public final class UserData {
     }
 
     private byte[] keyNames() throws IOException {
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JsonGenerator json = new JsonFactory().createGenerator(buffer).useDefaultPrettyPrinter()) {
             json.writeStartArray();
             for (CredentialStore.StoredKey key : keys == null ? List.<CredentialStore.StoredKey>of() : keys.list()) {

@@ -57,14 +57,16 @@ public final class Scrubber {
     private final List<String> prompts;
     private final List<String> labels;
     private final String home;
-    private final String userName;
+    /** The user's name as a word, or null when it is too short to take out. */
+    private final Pattern userName;
 
     private Scrubber(Builder builder) {
         this.keysInUse = builder.keysInUse;
         this.prompts = longestFirst(builder.prompts);
         this.labels = longestFirst(builder.labels);
         this.home = builder.home == null ? null : builder.home.toAbsolutePath().normalize().toString();
-        this.userName = builder.userName;
+        this.userName = builder.userName == null || builder.userName.length() < MIN_TOLD ? null
+                : Pattern.compile("(?<![\\w-])" + Pattern.quote(builder.userName) + "(?![\\w-])");
     }
 
     /** A scrubber that knows the user's home and name from the running Java, and no keys, prompts or labels. */
@@ -92,8 +94,8 @@ public final class Scrubber {
             s = s.replace(home, "[home]");
         }
         s = replace(USER_PATH, s, m -> m.group(1) + (m.group(2).isEmpty() ? "" : "[user]"));
-        if (userName != null && userName.length() >= MIN_TOLD) {
-            s = s.replaceAll("(?<![\\w-])" + Pattern.quote(userName) + "(?![\\w-])", "[user]");
+        if (userName != null) {
+            s = userName.matcher(s).replaceAll("[user]");
         }
         s = IPV4.matcher(s).replaceAll("[ip]");
         s = IPV6.matcher(s).replaceAll("[ip]");
