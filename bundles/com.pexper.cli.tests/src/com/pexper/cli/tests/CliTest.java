@@ -38,6 +38,7 @@ import com.pexper.commands.UsageException;
 import com.pexper.core.engine.Redactor;
 import com.pexper.core.cache.ResultCaches;
 import com.pexper.core.runs.RunRecords;
+import com.pexper.diagnostics.Diagnostics;
 import com.pexper.core.engine.ServiceDirectory;
 import com.pexper.net.internal.LedgerCommand;
 import com.pexper.net.NetworkGate;
@@ -117,7 +118,8 @@ class CliTest {
                 new LedgerCommand()));
         commands.addAll(pluginCommands);
         Cli.Wiring wiring = new Cli.Wiring(installed, RunRecords.open(home.runs()), ResultCaches.in(home), redactor,
-                ServiceDirectory.of(Map.of(AiClients.class, ai, Redactor.class, redactor)), () -> commands);
+                ServiceDirectory.of(Map.of(AiClients.class, ai, Redactor.class, redactor)), () -> commands,
+                Diagnostics.NONE);
         Cli cli = new Cli(new Cli.Environment(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, folder, interrupts,

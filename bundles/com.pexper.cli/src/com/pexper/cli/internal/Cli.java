@@ -28,6 +28,7 @@ import com.pexper.core.engine.ServiceDirectory;
 import com.pexper.core.home.PexperHome;
 import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.core.runs.RunRecords;
+import com.pexper.diagnostics.Diagnostics;
 import com.pexper.model.Workflow;
 import com.pexper.model.text.Quote;
 
@@ -57,9 +58,11 @@ public final class Cli implements CommandContext {
      * @param services what runs give their nodes (the AI clients, the model sessions, ...)
      * @param commands the commands the installed bundles contribute, asked for only when a
      *        command is not one of the command line's own (so that {@code pexper run} starts none)
+     * @param diagnostics told which command ran and what failed unexpectedly; it keeps nothing
+     *        without the user's consent
      */
     public record Wiring(NodeTypeRegistry registry, RunRecords records, ResultCaches caches, Redactor redactor,
-            ServiceDirectory services, Supplier<List<Command>> commands) {
+            ServiceDirectory services, Supplier<List<Command>> commands, Diagnostics diagnostics) {
     }
 
     /** Lets a long command react to Ctrl-C. */
@@ -161,6 +164,7 @@ public final class Cli implements CommandContext {
                 env.out().print(helpOf(command, ""));
                 return ExitCode.OK;
             }
+            env.wiring().diagnostics().used("command", name);
             try {
                 return command.run(rest, this);
             } catch (RuntimeException | Error e) {
@@ -233,6 +237,12 @@ public final class Cli implements CommandContext {
                     + (workflow != null ? " on " + workflow : ""), e);
         } catch (RuntimeException | Error logging) {
             e.addSuppressed(logging); // the line below still tells the user
+        }
+        try {
+            env.wiring().diagnostics().crashed(e, "cli", workflow == null ? List.of()
+                    : List.of(workflow.toString(), String.valueOf(workflow.getFileName())));
+        } catch (RuntimeException | Error reporting) {
+            e.addSuppressed(reporting);
         }
         env.err().println("pexper: internal error while working on " + subject + " (" + root.getClass().getSimpleName()
                 + (root.getMessage() == null ? "" : ": " + Quote.shorten(root.getMessage())) + "). This is a bug in "

@@ -36,6 +36,7 @@ import com.pexper.core.home.PexperHome;
 import com.pexper.core.home.SettingsProblems;
 import com.pexper.core.node.NodeTypeRegistry;
 import com.pexper.core.runs.RunRecords;
+import com.pexper.diagnostics.Diagnostics;
 import com.pexper.model.text.Quote;
 
 /**
@@ -96,11 +97,19 @@ public final class CliApplication implements IApplication {
             logToFile(home, redactor);
             String version = bundle.getBundle().getVersion().toString();
             // a tracker gets (so starts) what it tracks: the commands only when one is asked for
+            Diagnostics diagnostics = Objects.requireNonNullElse(track(bundle, Diagnostics.class, trackers).getService(),
+                    Diagnostics.NONE);
             Cli.Wiring wiring = new Cli.Wiring(nodeTypes, records, caches, redactor, services,
-                    () -> all(track(bundle, Command.class, trackers)));
+                    () -> all(track(bundle, Command.class, trackers)), diagnostics);
             Cli.Environment env = new Cli.Environment(out, err, System.in, terminal,
                     Path.of(System.getProperty("user.dir")), new SignalInterrupts(), home, version, wiring);
-            int code = new Cli(env).run(args == null ? List.of() : List.of(args));
+            diagnostics.sessionStarted("cli");
+            int code;
+            try {
+                code = new Cli(env).run(args == null ? List.of() : List.of(args));
+            } finally {
+                diagnostics.sessionEnded();
+            }
             out.flush();
             err.flush();
             return Integer.valueOf(code);

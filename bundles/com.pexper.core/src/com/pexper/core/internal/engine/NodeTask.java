@@ -2,6 +2,7 @@ package com.pexper.core.internal.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +12,7 @@ import com.pexper.core.data.Conversions;
 import com.pexper.core.data.DataType;
 import com.pexper.core.data.ImageValue;
 import com.pexper.core.data.Value;
+import com.pexper.core.engine.EngineDiagnostics;
 import com.pexper.core.engine.RunEvent;
 import com.pexper.core.engine.RunResult;
 import com.pexper.core.engine.UnsavedImages;
@@ -18,7 +20,9 @@ import com.pexper.core.node.CancelledException;
 import com.pexper.core.node.Inputs;
 import com.pexper.core.node.NodeExecutionException;
 import com.pexper.core.node.Outputs;
+import com.pexper.core.node.ParameterSpec;
 import com.pexper.core.node.PortSpec;
+import com.pexper.model.Workflow;
 import com.pexper.model.text.Quote;
 
 /** One execution of a node (or of one item of it) on a worker thread; it posts a {@link Completion} when done. */
@@ -97,6 +101,7 @@ final class NodeTask implements Runnable, Comparable<NodeTask> {
         try {
             if (run.firstStart.compareAndSet(0, start)) {
                 scope.events().emit(new RunEvent.NodeStarted(scope.events().runId(), run.step.id(), itemCount));
+                scope.service(EngineDiagnostics.class).ifPresent(d -> d.nodeRan(run.step.type().id()));
             }
             Outputs outputs = run.step.executor().execute(inputs, context);
             Value[] values = checked(outputs);
@@ -112,6 +117,7 @@ final class NodeTask implements Runnable, Comparable<NodeTask> {
             }
             if (!(t instanceof NodeExecutionException)) {
                 LOG.log(System.Logger.Level.WARNING, "node " + run.step.id() + " failed", t);
+                reportCrash(t);
             }
             return new Completion(this, null, describe(t), false, System.nanoTime() - start);
         } finally {
@@ -122,6 +128,36 @@ final class NodeTask implements Runnable, Comparable<NodeTask> {
                 Thread.interrupted(); // an interrupt meant for this task must not reach the next one
             }
         }
+    }
+
+    /** A failure of the diagnostics must not become the node's: it is logged and the node's own error stands. */
+    private void reportCrash(Throwable thrown) {
+        Optional<EngineDiagnostics> diagnostics = scope.service(EngineDiagnostics.class);
+        if (diagnostics.isEmpty()) {
+            return;
+        }
+        try {
+            diagnostics.get().nodeCrashed(run.step.type().id(), thrown, userTexts());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not report the failure of node " + run.step.id(), e);
+        }
+    }
+
+    /** What the user wrote into this node: its label, its text parameters and the workflow's name. */
+    private List<String> userTexts() {
+        List<String> texts = new ArrayList<>();
+        if (run.step.node().getLabel() != null) {
+            texts.add(run.step.node().getLabel());
+        }
+        if (run.step.node().eContainer() instanceof Workflow workflow && workflow.getName() != null) {
+            texts.add(workflow.getName());
+        }
+        for (ParameterSpec parameter : run.step.signature().parameters()) {
+            if (run.step.parameters().raw(parameter.name()) instanceof String text) {
+                texts.add(text);
+            }
+        }
+        return texts;
     }
 
     /** See {@link UnsavedImages}: a failure to keep it is logged, and the node has still succeeded. */

@@ -1,0 +1,57 @@
+package com.pexper.diagnostics.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pexper.diagnostics.Consent;
+
+/**
+ * The user's choice, in {@code PEXPER_HOME/settings/diagnostics.json} ({@code {"consent": "off"}}).
+ * No file means the user was never asked; a file that cannot be read means off, so that a damaged
+ * file can never turn collection on.
+ */
+final class ConsentSettings {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+
+    ConsentSettings(Path settingsFolder) {
+        this.file = settingsFolder.resolve("diagnostics.json");
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Empty when the user never chose. */
+    Optional<Consent> read() {
+        try {
+            JsonNode json = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            return Optional.of(Consent.of(json.path("consent").asText("off")));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(Consent.OFF);
+        }
+    }
+
+    void write(Consent consent) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), "diagnostics", ".tmp");
+        try {
+            Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(JSON.createObjectNode().put("consent", consent.word())) + "\n", StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}
