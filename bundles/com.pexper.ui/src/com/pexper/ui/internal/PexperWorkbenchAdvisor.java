@@ -17,6 +17,7 @@ final class PexperWorkbenchAdvisor extends WorkbenchAdvisor {
 
     /** Opened once the window is there: the files named on the command line. */
     private final List<Path> workflows;
+    private final WorkbenchDiagnostics diagnostics = new WorkbenchDiagnostics();
 
     PexperWorkbenchAdvisor(List<Path> workflows) {
         this.workflows = List.copyOf(workflows);
@@ -58,13 +59,31 @@ final class PexperWorkbenchAdvisor extends WorkbenchAdvisor {
         }
     }
 
-    /** Opens the workflows named on the command line, each in its editor. */
+    /**
+     * Opens the workflows named on the command line, each in its editor; starts the diagnostics
+     * session and, once the window is up (so that closing the workbench is not held up by it), asks
+     * for consent if the user was never asked.
+     */
     @Override
     public void postStartup() {
+        Display display = PlatformUI.getWorkbench().getDisplay();
+        diagnostics.started(display);
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         if (window != null && !workflows.isEmpty()) {
             new WorkflowOpener(window).open(workflows);
         }
+        if (window != null) {
+            display.asyncExec(() -> {
+                if (!window.getShell().isDisposed()) {
+                    diagnostics.askOnce(window.getShell());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void postShutdown() {
+        diagnostics.stopped();
     }
 
     @Override

@@ -188,6 +188,8 @@ class PrivacyTest {
         assertTrue(Files.exists(pexperHome.resolve("workbench/.swt/trims.prefs")),
                 "SWT's trims cache is written, and into PEXPER_HOME");
         assertTrue(Files.isDirectory(pexperHome.resolve("workspace/.metadata")), "the workbench saved its state");
+        assertTrue(!Files.exists(pexperHome.resolve("diagnostics")) && !Files.exists(pexperHome.resolve(
+                "settings/diagnostics.json")), "the first start's question was not answered: nothing is collected");
     }
 
     private void assertPrivate(HttpServer registry) throws Exception {

@@ -1,0 +1,117 @@
+package com.pexper.ui.preferences.tests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/** What a preferences test does with the screen: find widgets as a user sees them, press them, look. */
+final class OnScreen {
+
+    static final Path SHOTS = Path.of(System.getProperty("pexper.screenshots", "target/screenshots"));
+
+    private OnScreen() {
+    }
+
+    static void pump() {
+        Display display = Display.getCurrent();
+        for (int i = 0; i < 50 && !display.isDisposed(); i++) {
+            while (display.readAndDispatch()) {
+                // until nothing is left
+            }
+            if (i % 10 == 9) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    static <T extends Control> List<T> all(Composite parent, Class<T> kind) {
+        List<T> found = new ArrayList<>();
+        for (Control child : parent.getChildren()) {
+            if (kind.isInstance(child)) {
+                found.add(kind.cast(child));
+            }
+            if (child instanceof Composite composite) {
+                found.addAll(all(composite, kind));
+            }
+        }
+        return found;
+    }
+
+    /** The button whose label, without its mnemonic, is {@code text}. */
+    static Button button(Composite parent, String text) {
+        return all(parent, Button.class).stream().filter(b -> b.getText().replace("&", "").equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button '" + text + "' among "
+                        + all(parent, Button.class).stream().map(Button::getText).toList()));
+    }
+
+    static void press(Button button) {
+        if ((button.getStyle() & SWT.RADIO) != 0) {
+            for (Control sibling : button.getParent().getChildren()) {
+                if (sibling instanceof Button other && (other.getStyle() & SWT.RADIO) != 0) {
+                    other.setSelection(other == button);
+                }
+            }
+        }
+        button.notifyListeners(SWT.Selection, null);
+    }
+
+    /** Does {@code act} with the next shell titled {@code title} once it is open (a modal dialog's loop runs it). */
+    static void onNextShell(String title, Consumer<Shell> act) {
+        Display display = Display.getCurrent();
+        Runnable look = new Runnable() {
+            int tries;
+
+            @Override
+            public void run() {
+                for (Shell shell : display.getShells()) {
+                    if (shell.isVisible() && title.equals(shell.getText())) {
+                        act.accept(shell);
+                        return;
+                    }
+                }
+                if (tries++ < 100) {
+                    display.timerExec(50, this);
+                }
+            }
+        };
+        display.timerExec(50, look);
+    }
+
+    static void screenshot(Shell shell, String name) {
+        pump();
+        Display display = shell.getDisplay();
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(display, bounds.width, bounds.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+            Files.createDirectories(SHOTS);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { image.getImageData() };
+            loader.save(SHOTS.resolve(name).toString(), SWT.IMAGE_PNG);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.pexper.ui.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.eclipse.core.runtime.ILogListener;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import com.pexper.diagnostics.Consent;
+import com.pexper.diagnostics.Diagnostics;
+
+/**
+ * The workbench's side of diagnostics: a session from start to exit, the errors the platform logs
+ * with an exception (an exception in the event loop, a failed job) as crash reports, the screen
+ * scale as a device fact, and, at the first start, one question for consent whose default is No.
+ * The service keeps nothing unless the user said yes.
+ */
+final class WorkbenchDiagnostics implements ILogListener {
+
+    /** An administrator who decided for the user (or a test) sets {@code -Dpexper.diagnostics.ask=false}. */
+    static final String ASK_PROPERTY = "pexper.diagnostics.ask";
+    static final String TITLE = "Help improve Pexper?";
+
+    private final ServiceTracker<Diagnostics, Diagnostics> tracker = new ServiceTracker<>(
+            FrameworkUtil.getBundle(WorkbenchDiagnostics.class).getBundleContext(), Diagnostics.class, null);
+
+    private Diagnostics diagnostics() {
+        Diagnostics service = tracker.getService();
+        return service != null ? service : Diagnostics.NONE;
+    }
+
+    void started(Display display) {
+        tracker.open();
+        Platform.addLogListener(this);
+        Diagnostics diagnostics = diagnostics();
+        diagnostics.deviceFact("screen.scale", Float.toString(display.getPrimaryMonitor().getZoom() / 100f));
+        diagnostics.sessionStarted("workbench");
+    }
+
+    void stopped() {
+        Platform.removeLogListener(this);
+        diagnostics().sessionEnded();
+        tracker.close();
+    }
+
+    @Override
+    public void logging(IStatus status, String plugin) {
+        if (status.getSeverity() == IStatus.ERROR && status.getException() != null) {
+            String where = status.getPlugin() != null && status.getPlugin().equals("org.eclipse.core.jobs") ? "job"
+                    : "workbench";
+            diagnostics().crashed(status.getException(), where, List.of());
+        }
+    }
+
+    /**
+     * Asks once, unless asked before or an administrator said not to; closing the question answers
+     * nothing, so it comes again at the next start.
+     */
+    void askOnce(Shell parent) {
+        Diagnostics diagnostics = diagnostics();
+        if (diagnostics.asked() || "false".equals(System.getProperty(ASK_PROPERTY)) || diagnostics == Diagnostics.NONE) {
+            return;
+        }
+        String[] answers = { "Send crash reports", "Crash reports and usage", "No" };
+        MessageDialog question = new MessageDialog(parent, TITLE, null, """
+                May Pexper send an anonymous report when it fails unexpectedly, so that the bug gets fixed?
+
+                %s
+
+                With usage as well: %s
+
+                Nothing is sent unless you say yes. Reports wait in your Pexper folder, where you can read \
+                them (Window > Preferences > Pexper > Diagnostics, or `pexper diagnostics show`), and \
+                every one that leaves is in the privacy ledger. You can change this at any time.\
+                """.formatted(Consent.CRASHES.sends(), Consent.ALL.sends().replace("Crash reports as above, and a", "a")),
+                MessageDialog.QUESTION, 2, answers);
+        int answer = question.open();
+        Consent chosen = switch (answer) {
+            case 0 -> Consent.CRASHES;
+            case 1 -> Consent.ALL;
+            case 2 -> Consent.OFF;
+            default -> null;
+        };
+        if (chosen == null) {
+            return;
+        }
+        try {
+            diagnostics.setConsent(chosen);
+        } catch (IOException e) {
+            MessageDialog.openError(parent, TITLE, "Your answer could not be saved (" + e.getMessage()
+                    + "). Pexper collects nothing meanwhile; it will ask again at the next start.");
+        }
+    }
+}
