@@ -201,11 +201,15 @@ public final class SentryDiagnostics implements Diagnostics, EngineDiagnostics {
     }
 
     @Override
-    public synchronized void used(String kind, String id) {
+    public void used(String kind, String id) {
         if (!consent.usage() || id == null) {
-            return;
+            return; // before the lock: a run's workers ask this for every node
         }
-        usage.computeIfAbsent(kind + "s", k -> new TreeMap<>()).merge(id, 1, Integer::sum);
+        synchronized (this) {
+            if (session != null) {
+                usage.computeIfAbsent(kind + "s", k -> new TreeMap<>()).merge(id, 1, Integer::sum);
+            }
+        }
     }
 
     @Override
@@ -219,10 +223,16 @@ public final class SentryDiagnostics implements Diagnostics, EngineDiagnostics {
     }
 
     @Override
-    public synchronized void crashed(Throwable thrown, String where, Collection<String> userTexts) {
+    public void crashed(Throwable thrown, String where, Collection<String> userTexts) {
         if (!consent.crashReports() || thrown == null) {
             return;
         }
+        synchronized (this) {
+            report(thrown, where, userTexts);
+        }
+    }
+
+    private void report(Throwable thrown, String where, Collection<String> userTexts) {
         SentryEvent event = new SentryEvent(thrown);
         event.setLevel(SentryLevel.ERROR);
         event.setTag("where", where);

@@ -49,12 +49,22 @@ final class WorkbenchDiagnostics implements ILogListener {
         tracker.close();
     }
 
+    /**
+     * An unchecked exception (a bug, not a file that could not be read) logged as an error: what
+     * the workbench does with an exception its event loop caught, and the jobs framework with one a
+     * job threw. A failure to report it must not come back here as another logged error.
+     */
     @Override
     public void logging(IStatus status, String plugin) {
-        if (status.getSeverity() == IStatus.ERROR && status.getException() != null) {
-            String where = status.getPlugin() != null && status.getPlugin().equals("org.eclipse.core.jobs") ? "job"
-                    : "workbench";
-            diagnostics().crashed(status.getException(), where, List.of());
+        Throwable thrown = status.getException();
+        if (status.getSeverity() != IStatus.ERROR || !(thrown instanceof RuntimeException || thrown instanceof Error)) {
+            return;
+        }
+        String where = "org.eclipse.core.jobs".equals(status.getPlugin()) ? "job" : "workbench";
+        try {
+            diagnostics().crashed(thrown, where, List.of());
+        } catch (RuntimeException e) {
+            // not logged: logging it would bring it here again
         }
     }
 
