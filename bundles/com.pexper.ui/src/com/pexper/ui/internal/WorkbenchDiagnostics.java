@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.FrameworkUtil;
@@ -21,14 +22,18 @@ import com.pexper.diagnostics.Diagnostics;
  * scale as a device fact, and, at the first start, one question for consent whose default is No.
  * The service keeps nothing unless the user said yes.
  */
-final class WorkbenchDiagnostics implements ILogListener {
+public final class WorkbenchDiagnostics implements ILogListener {
 
     /** An administrator who decided for the user (or a test) sets {@code -Dpexper.diagnostics.ask=false}. */
-    static final String ASK_PROPERTY = "pexper.diagnostics.ask";
-    static final String TITLE = "Help improve Pexper?";
+    public static final String ASK_PROPERTY = "pexper.diagnostics.ask";
+    public static final String TITLE = "Help improve Pexper?";
 
     private final ServiceTracker<Diagnostics, Diagnostics> tracker = new ServiceTracker<>(
             FrameworkUtil.getBundle(WorkbenchDiagnostics.class).getBundleContext(), Diagnostics.class, null);
+
+    public WorkbenchDiagnostics() {
+        tracker.open();
+    }
 
     private Diagnostics diagnostics() {
         Diagnostics service = tracker.getService();
@@ -36,7 +41,6 @@ final class WorkbenchDiagnostics implements ILogListener {
     }
 
     void started(Display display) {
-        tracker.open();
         Platform.addLogListener(this);
         Diagnostics diagnostics = diagnostics();
         diagnostics.deviceFact("screen.scale", Float.toString(display.getPrimaryMonitor().getZoom() / 100f));
@@ -72,12 +76,15 @@ final class WorkbenchDiagnostics implements ILogListener {
      * Asks once, unless asked before or an administrator said not to; closing the question answers
      * nothing, so it comes again at the next start.
      */
-    void askOnce(Shell parent) {
+    public void askOnce(Shell parent) {
         Diagnostics diagnostics = diagnostics();
         if (diagnostics.asked() || "false".equals(System.getProperty(ASK_PROPERTY)) || diagnostics == Diagnostics.NONE) {
             return;
         }
         String[] answers = { "Send crash reports", "Crash reports and usage", "No" };
+        // A dialog disposed with its window (the workbench closed while it was open) returns Window.OK,
+        // which is 0, the first button: only a button actually pressed is an answer.
+        int[] pressed = { -1 };
         MessageDialog question = new MessageDialog(parent, TITLE, null, """
                 May Pexper send an anonymous report when it fails unexpectedly, so that the bug gets fixed?
 
@@ -89,9 +96,22 @@ final class WorkbenchDiagnostics implements ILogListener {
                 them (Window > Preferences > Pexper > Diagnostics, or `pexper diagnostics show`), and \
                 every one that leaves is in the privacy ledger. You can change this at any time.\
                 """.formatted(Consent.CRASHES.sends(), Consent.ALL.sends().replace("Crash reports as above, and a", "a")),
-                MessageDialog.QUESTION, 2, answers);
-        int answer = question.open();
-        Consent chosen = switch (answer) {
+                MessageDialog.QUESTION, 2, answers) {
+            @Override
+            protected void buttonPressed(int buttonId) {
+                pressed[0] = buttonId;
+                super.buttonPressed(buttonId);
+            }
+        };
+        try {
+            question.open();
+        } catch (SWTException gone) {
+            if (!parent.isDisposed()) {
+                throw gone;
+            }
+            return; // the window closed under the question (the workbench is closing): no answer
+        }
+        Consent chosen = switch (pressed[0]) {
             case 0 -> Consent.CRASHES;
             case 1 -> Consent.ALL;
             case 2 -> Consent.OFF;

@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Composite;
 
 import com.pexper.ai.AiClients;
 import com.pexper.core.node.ParameterSpec;
+import com.pexper.ui.preferences.keys.AddKeyDialog;
 
 /**
  * A key by name: a list of the names in secure storage, never their values, and Add Key to store

@@ -62,6 +62,10 @@ final class OnScreen {
                         + all(parent, Button.class).stream().map(Button::getText).toList()));
     }
 
+    /** What went wrong in a dialog's {@link #onNextShell} action: thrown by the {@link #press} that opened it. */
+    private static final java.util.concurrent.atomic.AtomicReference<Throwable> FAILED =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     static void press(Button button) {
         if ((button.getStyle() & SWT.RADIO) != 0) {
             for (Control sibling : button.getParent().getChildren()) {
@@ -71,6 +75,13 @@ final class OnScreen {
             }
         }
         button.notifyListeners(SWT.Selection, null);
+        Throwable failed = FAILED.getAndSet(null);
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
     }
 
     /** Does {@code act} with the next shell titled {@code title} once it is open (a modal dialog's loop runs it). */
@@ -83,12 +94,19 @@ final class OnScreen {
             public void run() {
                 for (Shell shell : display.getShells()) {
                     if (shell.isVisible() && title.equals(shell.getText())) {
-                        act.accept(shell);
+                        try {
+                            act.accept(shell);
+                        } catch (RuntimeException | Error e) {
+                            FAILED.set(e);
+                            shell.close(); // a dialog left open would block the test for ever
+                        }
                         return;
                     }
                 }
                 if (tries++ < 100) {
                     display.timerExec(50, this);
+                } else {
+                    FAILED.set(new AssertionError("no window titled '" + title + "' opened"));
                 }
             }
         };

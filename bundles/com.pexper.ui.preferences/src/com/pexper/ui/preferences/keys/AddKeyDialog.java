@@ -1,4 +1,4 @@
-package com.pexper.ui.editor.internal;
+package com.pexper.ui.preferences.keys;
 
 import java.io.IOException;
 import java.util.List;
@@ -26,14 +26,17 @@ import com.pexper.ai.keys.CredentialStore;
 
 /**
  * Stores a new API key in secure storage under a name, bound to its provider's address, as
- * {@code pexper keys set} does. The key is typed into a hidden field and goes from there to the
- * store only: the workflow, the log and every message get its name alone.
+ * {@code pexper keys set} does, or replaces a stored one. The key is typed into a hidden field and
+ * goes from there to the store only: the workflow, the log and every message get its name alone.
+ * The editor's key field and the Keys preference page both use it.
  */
-final class AddKeyDialog extends TitleAreaDialog {
+public final class AddKeyDialog extends TitleAreaDialog {
 
     private final AiClients ai;
     private final String provider;
     private final Set<String> taken;
+    /** The stored key this dialog replaces, or null when it adds one. */
+    private final String replacing;
     private Combo providers;
     private Text name;
     private Text key;
@@ -41,24 +44,33 @@ final class AddKeyDialog extends TitleAreaDialog {
     /** The name the key was stored under, once it was. */
     private String stored;
 
-    /** @param provider the provider to offer first: the node's */
-    AddKeyDialog(Shell parent, AiClients ai, String provider, Set<String> taken) {
+    /**
+     * @param provider the provider to offer first (the node's), or null
+     * @param taken the names stored now: to number a new one, and to warn before one is replaced
+     */
+    public AddKeyDialog(Shell parent, AiClients ai, String provider, Set<String> taken) {
+        this(parent, ai, provider, taken, null);
+    }
+
+    /** @param replacing the name of the stored key whose value this one replaces, or null to add one */
+    public AddKeyDialog(Shell parent, AiClients ai, String provider, Set<String> taken, String replacing) {
         super(parent);
         this.ai = ai;
         this.provider = provider;
         this.taken = taken;
+        this.replacing = replacing;
     }
 
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText("Add API Key");
+        shell.setText(replacing == null ? "Add API Key" : "Replace API Key");
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        setTitle("Add an API key");
+        setTitle(replacing == null ? "Add an API key" : "Replace the key '" + replacing + "'");
         setMessage("Kept in Pexper's secure storage and sent only to the provider's address."
                 + " The workflow keeps only the name.");
         Composite form = new Composite(area, SWT.NONE);
@@ -90,12 +102,17 @@ final class AddKeyDialog extends TitleAreaDialog {
         key.setMessage("paste the key");
         if (!descriptors.isEmpty()) {
             providers.select(first);
-            name.setText(freeName(descriptors.get(first)));
+            name.setText(replacing != null ? replacing : freeName(descriptors.get(first)));
             where.setText(help(descriptors.get(first)));
+        }
+        if (replacing != null) {
+            name.setEditable(false);
         }
         providers.addListener(SWT.Selection, e -> {
             ProviderDescriptor chosen = descriptors.get(providers.getSelectionIndex());
-            name.setText(freeName(chosen));
+            if (replacing == null) {
+                name.setText(freeName(chosen));
+            }
             where.setText(help(chosen));
             form.layout(true);
         });
@@ -136,7 +153,7 @@ final class AddKeyDialog extends TitleAreaDialog {
         } catch (IllegalArgumentException e) {
             problem = "Name: " + e.getMessage();
         }
-        if (problem == null && taken.contains(name.getText().strip())) {
+        if (problem == null && replacing == null && taken.contains(name.getText().strip())) {
             setMessage("A key named '" + name.getText().strip() + "' is stored already: this one replaces it.",
                     IMessageProvider.WARNING);
         } else if (problem == null) {
@@ -164,12 +181,12 @@ final class AddKeyDialog extends TitleAreaDialog {
     }
 
     /** The name the key was stored under, or null when the dialog was cancelled. */
-    String stored() {
+    public String stored() {
         return stored;
     }
 
     /** The names stored now: to number a new one, and to warn before one is replaced. */
-    static Set<String> names(CredentialStore store) throws IOException {
+    public static Set<String> names(CredentialStore store) throws IOException {
         return store.list().stream().map(CredentialStore.StoredKey::name).collect(Collectors.toSet());
     }
 }
