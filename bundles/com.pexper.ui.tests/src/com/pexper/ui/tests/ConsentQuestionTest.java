@@ -14,8 +14,6 @@ import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +26,7 @@ import com.pexper.core.home.PexperHome;
 import com.pexper.diagnostics.Consent;
 import com.pexper.diagnostics.Diagnostics;
 import com.pexper.ui.internal.WorkbenchDiagnostics;
+import com.pexper.ui.testing.OnScreen;
 
 /**
  * The first start's question about diagnostics: No is the default button, and a question that
@@ -99,37 +98,10 @@ class ConsentQuestionTest {
     }
 
     private static void onQuestion(Consumer<Shell> act) {
-        Display display = Display.getCurrent();
-        Runnable look = new Runnable() {
-            int tries;
-
-            @Override
-            public void run() {
-                for (Shell shell : display.getShells()) {
-                    for (Shell child : shell.getShells()) {
-                        if (child.isVisible() && WorkbenchDiagnostics.TITLE.equals(child.getText())) {
-                            act.accept(child);
-                            return;
-                        }
-                    }
-                }
-                if (tries++ < 100) {
-                    display.timerExec(50, this);
-                }
-            }
-        };
-        display.timerExec(50, look);
+        OnScreen.onNextShell(WorkbenchDiagnostics.TITLE, act);
     }
 
     private static List<Button> all(Composite parent) {
-        List<Button> found = new ArrayList<>();
-        for (Control child : parent.getChildren()) {
-            if (child instanceof Button button) {
-                found.add(button);
-            } else if (child instanceof Composite composite) {
-                found.addAll(all(composite));
-            }
-        }
-        return found;
+        return OnScreen.all(parent, Button.class);
     }
 }

@@ -1,6 +1,5 @@
 package com.pexper.ui.editor.tests;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,13 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 import com.pexper.core.home.PexperHome;
+import com.pexper.ui.testing.ServiceComponents;
 
 /**
  * An OpenAI-compatible server on this machine, as LM Studio or llama.cpp's server would be: it
@@ -70,21 +65,7 @@ final class LoopbackChatServer implements AutoCloseable {
     }
 
     static void restartAiClients() throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(LoopbackChatServer.class).getBundleContext();
-        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
-        ServiceComponentRuntime scr = context.getService(reference);
-        try {
-            for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs()) {
-                if (component.name.equals("com.pexper.ai.internal.ConfiguredAiClients")) {
-                    scr.disableComponent(component).getValue();
-                    scr.enableComponent(component).getValue();
-                    return;
-                }
-            }
-            fail("no AI clients component");
-        } finally {
-            context.ungetService(reference);
-        }
+        ServiceComponents.restart("com.pexper.ai.internal.ConfiguredAiClients");
     }
 
     private void serve() {

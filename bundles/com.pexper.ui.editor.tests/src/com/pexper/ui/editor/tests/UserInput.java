@@ -15,10 +15,6 @@ import java.util.function.Consumer;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
@@ -37,6 +33,7 @@ import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 
 import com.pexper.ui.editor.internal.WorkflowEditor;
+import com.pexper.ui.testing.OnScreen;
 
 /**
  * The user's hands, for tests that drive the workbench under Xvfb: keys through the display as the
@@ -46,7 +43,7 @@ import com.pexper.ui.editor.internal.WorkflowEditor;
 final class UserInput {
 
     /** Where screenshots go: the build's folder, from where the README's pictures are copied. */
-    static final Path SHOTS = Path.of(System.getProperty("pexper.screenshots", "target/screenshots"));
+    static final Path SHOTS = OnScreen.SHOTS;
 
     private UserInput() {
     }
@@ -377,18 +374,6 @@ final class UserInput {
     }
 
     static void screenshot(Display display, Rectangle bounds, String name) throws Exception {
-        pump();
-        Image image = new Image(display, bounds.width, bounds.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-            Files.createDirectories(SHOTS);
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] { image.getImageData() };
-            loader.save(SHOTS.resolve(name).toString(), SWT.IMAGE_PNG);
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
+        OnScreen.screenshot(display, bounds, name);
     }
 }

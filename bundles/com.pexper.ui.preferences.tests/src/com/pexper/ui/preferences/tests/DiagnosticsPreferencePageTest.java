@@ -26,6 +26,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import com.pexper.core.home.PexperHome;
+import com.pexper.ui.testing.OnScreen;
 import com.pexper.diagnostics.Consent;
 import com.pexper.diagnostics.Diagnostics;
 import com.pexper.net.PrivacyLedger;

@@ -36,12 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 import com.pexper.ai.AiClients;
 import com.pexper.ai.testing.ProviderTestBench;
 import com.pexper.core.home.PexperHome;
+import com.pexper.ui.testing.OnScreen;
+import com.pexper.ui.testing.ServiceComponents;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -272,20 +272,6 @@ class KeysPreferencePageTest {
 
     /** The AI clients read providers.json when they start: a restart makes them read the loopback address. */
     private static void restartAiClients() throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(KeysPreferencePageTest.class).getBundleContext();
-        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
-        ServiceComponentRuntime scr = context.getService(reference);
-        try {
-            for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs()) {
-                if (component.name.equals("com.pexper.ai.internal.ConfiguredAiClients")) {
-                    scr.disableComponent(component).getValue();
-                    scr.enableComponent(component).getValue();
-                    return;
-                }
-            }
-            fail("no AI clients component");
-        } finally {
-            context.ungetService(reference);
-        }
+        ServiceComponents.restart("com.pexper.ai.internal.ConfiguredAiClients");
     }
 }

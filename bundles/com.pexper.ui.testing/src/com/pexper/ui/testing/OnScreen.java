@@ -1,4 +1,4 @@
-package com.pexper.ui.preferences.tests;
+package com.pexper.ui.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +18,16 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
-/** What a preferences test does with the screen: find widgets as a user sees them, press them, look. */
-final class OnScreen {
+/** What a test of the workbench does with the screen: find widgets as a user sees them, press them, look. */
+public final class OnScreen {
 
-    static final Path SHOTS = Path.of(System.getProperty("pexper.screenshots", "target/screenshots"));
+    /** Where screenshots go: the build's folder, from where the docs' pictures are copied. */
+    public static final Path SHOTS = Path.of(System.getProperty("pexper.screenshots", "target/screenshots"));
 
     private OnScreen() {
     }
 
-    static void pump() {
+    public static void pump() {
         Display display = Display.getCurrent();
         for (int i = 0; i < 50 && !display.isDisposed(); i++) {
             while (display.readAndDispatch()) {
@@ -42,7 +43,7 @@ final class OnScreen {
         }
     }
 
-    static <T extends Control> List<T> all(Composite parent, Class<T> kind) {
+    public static <T extends Control> List<T> all(Composite parent, Class<T> kind) {
         List<T> found = new ArrayList<>();
         for (Control child : parent.getChildren()) {
             if (kind.isInstance(child)) {
@@ -56,7 +57,7 @@ final class OnScreen {
     }
 
     /** The button whose label, without its mnemonic, is {@code text}. */
-    static Button button(Composite parent, String text) {
+    public static Button button(Composite parent, String text) {
         return all(parent, Button.class).stream().filter(b -> b.getText().replace("&", "").equals(text)).findFirst()
                 .orElseThrow(() -> new AssertionError("no button '" + text + "' among "
                         + all(parent, Button.class).stream().map(Button::getText).toList()));
@@ -66,7 +67,7 @@ final class OnScreen {
     private static final java.util.concurrent.atomic.AtomicReference<Throwable> FAILED =
             new java.util.concurrent.atomic.AtomicReference<>();
 
-    static void press(Button button) {
+    public static void press(Button button) {
         if ((button.getStyle() & SWT.RADIO) != 0) {
             for (Control sibling : button.getParent().getChildren()) {
                 if (sibling instanceof Button other && (other.getStyle() & SWT.RADIO) != 0) {
@@ -85,7 +86,7 @@ final class OnScreen {
     }
 
     /** Does {@code act} with the next shell titled {@code title} once it is open (a modal dialog's loop runs it). */
-    static void onNextShell(String title, Consumer<Shell> act) {
+    public static void onNextShell(String title, Consumer<Shell> act) {
         Display display = Display.getCurrent();
         Runnable look = new Runnable() {
             int tries;
@@ -113,10 +114,14 @@ final class OnScreen {
         display.timerExec(50, look);
     }
 
-    static void screenshot(Shell shell, String name) {
+    /** The window as it is on screen now, popups over it included, saved as a PNG in {@link #SHOTS} to look at. */
+    public static void screenshot(Shell shell, String name) {
+        screenshot(shell.getDisplay(), shell.getBounds(), name);
+    }
+
+    /** What is on screen within {@code bounds} now. */
+    public static void screenshot(Display display, Rectangle bounds, String name) {
         pump();
-        Display display = shell.getDisplay();
-        Rectangle bounds = shell.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);
         try {
