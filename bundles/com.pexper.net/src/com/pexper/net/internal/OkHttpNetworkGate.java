@@ -3,6 +3,7 @@ package com.pexper.net.internal;
 import java.net.ProxySelector;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -40,11 +41,19 @@ public final class OkHttpNetworkGate implements NetworkGate {
     /** The installed application's gate (PEXPER_HOME from the environment, as every part of Pexper finds it). */
     @Activate
     public OkHttpNetworkGate() {
-        this(NetworkSettings.read(PexperHome.fromEnvironment(), System.getenv()));
+        this(PexperHome.fromEnvironment(), System.getenv());
     }
 
-    private OkHttpNetworkGate(NetworkSettings settings) {
-        this(new PrivacyLedger(settings.ledger()), settings::localOnly, null, null, Clock.systemUTC(), settings.problems());
+    /** The gate of the application whose data is in {@code home}: its ledger, and local-only mode and proxy as network.json says at each request. */
+    public OkHttpNetworkGate(PexperHome home, Map<String, String> environment) {
+        this(NetworkSettings.read(home, environment), new LiveNetworkChoices(home.settings().resolve("network.json"),
+                NetworkSettings.localOnlyByEnvironment(environment)));
+    }
+
+    /** The settings at start say what was wrong with them; the live choices follow the file from then on. */
+    private OkHttpNetworkGate(NetworkSettings atStart, LiveNetworkChoices live) {
+        this(new PrivacyLedger(atStart.ledger()), live::localOnly, live.proxies(), null, Clock.systemUTC(),
+                atStart.problems());
     }
 
     /**

@@ -1,3 +1,2 @@
-/** Storing an API key from a window: for the Keys preference page and the editor's key field. */
-@org.osgi.annotation.versioning.Version("0.1.0")
+/** Storing an API key from a window: for the Keys preference page and, as its friend, the editor's key field. */
 package com.pexper.ui.preferences.keys;
