@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+
+import org.eclipse.jface.preference.PreferenceDialog;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -17,6 +20,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
 
 /** What a test of the workbench does with the screen: find widgets as a user sees them, press them, look. */
 public final class OnScreen {
@@ -41,6 +46,28 @@ public final class OnScreen {
                 }
             }
         }
+    }
+
+    /** Pumps the event loop until {@code condition} holds, for at most {@code millis}. */
+    public static void waitFor(String what, long millis, BooleanSupplier condition) {
+        long end = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("waited " + millis / 1000.0 + " s for " + what);
+            }
+            pump();
+        }
+    }
+
+    /** Window > Preferences opened at one page, not blocking, at a size to take screenshots of. */
+    public static PreferenceDialog openPreferences(String pageId, int width, int height) {
+        Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window, pageId, null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        dialog.getShell().setSize(width, height);
+        pump();
+        return dialog;
     }
 
     public static <T extends Control> List<T> all(Composite parent, Class<T> kind) {

@@ -14,10 +14,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.statushandlers.StatusManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,13 +62,7 @@ class DiagnosticsPreferencePageTest {
     }
 
     private static PreferenceDialog openPage() {
-        Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window, PAGE, null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        dialog.getShell().setSize(860, 640);
-        OnScreen.pump();
-        return dialog;
+        return OnScreen.openPreferences(PAGE, 860, 640);
     }
 
     private static String waitingText(PreferenceDialog dialog) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -28,8 +27,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,14 +230,8 @@ class KeysPreferencePageTest {
         });
     }
 
-    private PreferenceDialog openPage() {
-        Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window, PAGE, null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        dialog.getShell().setSize(900, 560);
-        OnScreen.pump();
-        return dialog;
+    private static PreferenceDialog openPage() {
+        return OnScreen.openPreferences(PAGE, 900, 560);
     }
 
     private String result(Shell shell) {
@@ -261,13 +252,7 @@ class KeysPreferencePageTest {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) {
-        long end = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                fail("waited 10 s for " + what);
-            }
-            OnScreen.pump();
-        }
+        OnScreen.waitFor(what, 10_000, condition);
     }
 
     /** The AI clients read providers.json when they start: a restart makes them read the loopback address. */

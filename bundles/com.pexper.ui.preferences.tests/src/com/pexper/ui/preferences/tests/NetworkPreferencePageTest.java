@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,22 +124,10 @@ class NetworkPreferencePageTest {
     }
 
     private static PreferenceDialog openPage() {
-        Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window, PAGE, null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        dialog.getShell().setSize(960, 700);
-        OnScreen.pump();
-        return dialog;
+        return OnScreen.openPreferences(PAGE, 960, 700);
     }
 
     private static void waitFor(String what, BooleanSupplier condition) {
-        long end = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                fail("waited 10 s for " + what);
-            }
-            OnScreen.pump();
-        }
+        OnScreen.waitFor(what, 10_000, condition);
     }
 }
