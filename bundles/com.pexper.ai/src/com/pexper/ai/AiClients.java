@@ -66,6 +66,18 @@ public interface AiClients extends SettingsProblems {
     AiProvider provider(String providerId, String keyName) throws AiException;
 
     /**
+     * Changes a provider's settings (the keys of {@link ProviderSettings#with}) for these clients at
+     * once and, for the installed application, in PEXPER_HOME/settings/providers.json, every other
+     * provider's entry kept: what the Providers preference page saves. No changes put the provider
+     * back to its defaults.
+     *
+     * @throws IllegalArgumentException naming a setting that cannot be used (not a number, an
+     *         address that is not https:// to a host other than this computer); nothing is changed
+     * @throws IOException when providers.json cannot be read (it is not overwritten) or written
+     */
+    void changeSettings(String providerId, Map<String, String> changes) throws IOException;
+
+    /**
      * What was wrong with the settings these clients were made from (a providers.json that cannot
      * be read is ignored), for the application to show; empty when nothing was.
      */
@@ -143,6 +155,25 @@ public interface AiClients extends SettingsProblems {
         }
         credentials().allow(name, KeyOrigin.of(origin));
         return credentials().describe(name).orElseThrow().origins();
+    }
+
+    /**
+     * A provider's settings with {@code changes}, if they can be used: numbers where numbers go, an
+     * http:// or https:// address, and https:// for any host but this computer (the gate's rule).
+     *
+     * @throws IllegalArgumentException saying which setting cannot be used and why
+     */
+    static ProviderSettings checkedSettings(ProviderDescriptor descriptor, Map<String, String> changes) {
+        ProviderSettings changed = descriptor.settings().with(changes);
+        okhttp3.HttpUrl address = okhttp3.HttpUrl.parse(changed.baseUrl().strip());
+        if (address == null) {
+            throw new IllegalArgumentException("'" + changed.baseUrl() + "' is not an http:// or https:// address");
+        }
+        if (!address.isHttps() && !NetworkGate.isLoopback(address.host())) {
+            throw new IllegalArgumentException(address.host() + " is not this computer, so its address must start with"
+                    + " https://");
+        }
+        return changed;
     }
 
     /** The origin of a provider's built-in address (its extension's, whatever the settings say). */

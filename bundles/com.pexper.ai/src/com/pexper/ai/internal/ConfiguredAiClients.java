@@ -1,6 +1,7 @@
 package com.pexper.ai.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,10 @@ public final class ConfiguredAiClients implements AiClients {
     private final ProviderRegistry registry;
     private final CredentialStore credentials;
     private final NetworkGate gate;
-    private final Map<String, Map<String, String>> settings;
+    /** Replaced whole when the user changes a provider's settings while Pexper runs. */
+    private volatile Map<String, Map<String, String>> settings;
+    /** PEXPER_HOME/settings/providers.json for the installed application; null for clients a test made. */
+    private final Path settingsFile;
     private final Map<String, String> environment;
     private final ProviderHttp.Sleeper sleeper;
     private final Map<String, Configured> providers = new ConcurrentHashMap<>();
@@ -57,7 +61,7 @@ public final class ConfiguredAiClients implements AiClients {
     private final List<String> settingsProblems;
 
     /** @param refusal why the key may not go to the provider's address, or null */
-    private record Configured(AiProvider provider, String keyValue, String refusal) {
+    private record Configured(AiProvider provider, String keyValue, String refusal, ProviderSettings settings) {
     }
 
     /**
@@ -73,13 +77,19 @@ public final class ConfiguredAiClients implements AiClients {
     @Activate
     public ConfiguredAiClients(@Reference NetworkGate gate, @Reference CredentialStore credentials,
             @Reference Contributions contributions) {
-        this(ProviderRegistry.following(contributions), credentials, gate,
-                ProviderSettingsFile.readInstalled(PexperHome.fromEnvironment()), System.getenv());
+        this(ProviderRegistry.following(contributions), credentials, gate, PexperHome.fromEnvironment(), System.getenv());
+    }
+
+    private ConfiguredAiClients(ProviderRegistry registry, CredentialStore credentials, NetworkGate gate, PexperHome home,
+            Map<String, String> environment) {
+        this(registry, credentials, gate, ProviderSettingsFile.readInstalled(home), environment,
+                home.settings().resolve("providers.json"));
     }
 
     private ConfiguredAiClients(ProviderRegistry registry, CredentialStore credentials, NetworkGate gate,
-            ProviderSettingsFile.Read settings, Map<String, String> environment) {
-        this(registry, credentials, gate, settings.changes(), environment, ProviderHttp.Sleeper.REAL, settings.problems());
+            ProviderSettingsFile.Read settings, Map<String, String> environment, Path settingsFile) {
+        this(registry, credentials, gate, settings.changes(), environment, ProviderHttp.Sleeper.REAL, settings.problems(),
+                settingsFile);
     }
 
     /**
@@ -90,6 +100,14 @@ public final class ConfiguredAiClients implements AiClients {
     public ConfiguredAiClients(ProviderRegistry registry, CredentialStore credentials, NetworkGate gate,
             Map<String, Map<String, String>> settings, Map<String, String> environment, ProviderHttp.Sleeper sleeper,
             List<String> settingsProblems) {
+        this(registry, credentials, gate, settings, environment, sleeper, settingsProblems, null);
+    }
+
+    /** @param settingsFile where {@link #changeSettings} writes, or null to change these clients only */
+    public ConfiguredAiClients(ProviderRegistry registry, CredentialStore credentials, NetworkGate gate,
+            Map<String, Map<String, String>> settings, Map<String, String> environment, ProviderHttp.Sleeper sleeper,
+            List<String> settingsProblems, Path settingsFile) {
+        this.settingsFile = settingsFile;
         this.registry = Objects.requireNonNull(registry, "registry");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.gate = Objects.requireNonNull(gate, "gate");
@@ -137,6 +155,23 @@ public final class ConfiguredAiClients implements AiClients {
     }
 
     @Override
+    public synchronized void changeSettings(String providerId, Map<String, String> changes) throws IOException {
+        ProviderDescriptor descriptor = registry.find(providerId).orElseThrow(
+                () -> new IllegalArgumentException("there is no AI provider '" + providerId + "'"));
+        AiClients.checkedSettings(descriptor, changes);
+        if (settingsFile != null) {
+            ProviderSettingsFile.write(settingsFile, providerId, changes);
+        }
+        Map<String, Map<String, String>> next = new java.util.HashMap<>(settings);
+        if (changes.isEmpty()) {
+            next.remove(providerId);
+        } else {
+            next.put(providerId, Map.copyOf(changes));
+        }
+        settings = Map.copyOf(next);
+    }
+
+    @Override
     public ProviderDescriptor descriptor(String providerId) throws AiException {
         return registry.find(providerId).orElseThrow(() -> new AiException(Kind.UNSUPPORTED, "there is no AI provider '"
                 + providerId + "'; ./pexper providers lists the installed ones ("
@@ -166,9 +201,10 @@ public final class ConfiguredAiClients implements AiClients {
         String cacheKey = providerId + '\u0000' + (name == null ? "" : name);
         String keyValue = key == null ? "" : key.secret().reveal();
         Configured made = providers.get(cacheKey);
-        if (made == null || !made.keyValue().equals(keyValue) || !Objects.equals(made.refusal(), refusal)) {
+        if (made == null || !made.keyValue().equals(keyValue) || !Objects.equals(made.refusal(), refusal)
+                || !made.settings().equals(configured)) {
             made = new Configured(create(descriptor, configured, key == null ? null : key.secret(), name, refusal),
-                    keyValue, refusal);
+                    keyValue, refusal, configured);
             providers.put(cacheKey, made);
         }
         return made.provider();

@@ -68,4 +68,43 @@ public final class ProviderSettingsFile {
         }
         return result;
     }
+
+    /**
+     * Puts one provider's changes into the file, keeping every other provider's entry; no changes
+     * remove its entry. Written whole (a temporary file, then renamed).
+     *
+     * @throws IOException when the file exists but cannot be read: it is not overwritten, so that
+     *         nothing the user wrote in it is lost
+     */
+    public static void write(Path file, String providerId, Map<String, String> changes) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = json.createObjectNode();
+        if (Files.exists(file)) {
+            read(file); // says what is wrong, naming the file, before anything is changed
+            root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        }
+        if (changes.isEmpty()) {
+            root.remove(providerId);
+        } else {
+            com.fasterxml.jackson.databind.node.ObjectNode entry = root.putObject(providerId);
+            new java.util.TreeMap<>(changes).forEach((key, value) -> {
+                if (value.matches("\\d+")) {
+                    entry.put(key, Long.parseLong(value));
+                } else if (value.matches("\\d*\\.\\d+")) {
+                    entry.put(key, Double.parseDouble(value));
+                } else {
+                    entry.put(key, value);
+                }
+            });
+        }
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), "providers", ".tmp");
+        try {
+            Files.writeString(temporary, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
 }
