@@ -314,6 +314,21 @@ class SentryDiagnosticsTest {
         assertEquals(Consent.OFF, diagnostics(null, Clock.systemUTC()).consent(), "a damaged choice is off");
     }
 
+    @Test
+    void anotherPexperTurningItOffStopsThisOneAtOnce() throws Exception {
+        SentryDiagnostics workbench = diagnostics(null, Clock.systemUTC());
+        workbench.setConsent(Consent.ALL);
+        workbench.sessionStarted("workbench");
+        workbench.used("command", "run");
+        SentryDiagnostics commandLine = diagnostics(null, Clock.systemUTC()); // pexper diagnostics off, meanwhile
+        assertEquals(Consent.ALL, commandLine.consent());
+        commandLine.setConsent(Consent.OFF);
+        assertEquals(Consent.OFF, workbench.consent(), "the running one follows the file");
+        workbench.crashed(new IllegalStateException("after off"), "workbench", List.of());
+        workbench.sessionEnded();
+        assertFalse(Files.exists(home.root().resolve("diagnostics")), "nothing collected after off, nothing kept from before");
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     private List<LedgerEntry> ledger() throws IOException {

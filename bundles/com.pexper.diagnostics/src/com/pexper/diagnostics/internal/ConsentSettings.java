@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,9 +24,31 @@ final class ConsentSettings {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private Object stamp = new Object();
+    private Consent current = Consent.OFF;
 
     ConsentSettings(Path settingsFolder) {
         this.file = settingsFolder.resolve("diagnostics.json");
+    }
+
+    /**
+     * The choice as the file says it now, read again only when the file's time or size changed:
+     * another Pexper (the command line's {@code pexper diagnostics off}) may change it while this
+     * one runs, and off must mean off at once.
+     */
+    synchronized Consent current() {
+        Object now;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            now = List.of(attributes.lastModifiedTime(), attributes.size(), String.valueOf(attributes.fileKey()));
+        } catch (IOException e) {
+            now = "absent";
+        }
+        if (!now.equals(stamp)) {
+            stamp = now;
+            current = read().orElse(Consent.OFF);
+        }
+        return current;
     }
 
     Path file() {
@@ -52,6 +76,9 @@ final class ConsentSettings {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+        synchronized (this) {
+            stamp = new Object();
         }
     }
 }

@@ -68,7 +68,6 @@ public final class SentryDiagnostics implements Diagnostics, EngineDiagnostics {
     private final String release;
     private final Clock clock;
     private final Map<String, String> facts = new ConcurrentHashMap<>();
-    private volatile Consent consent;
 
     private SentryClient client;
     private Session session;
@@ -96,7 +95,6 @@ public final class SentryDiagnostics implements Diagnostics, EngineDiagnostics {
         this.device = new DeviceContexts(version, bundles);
         this.release = "pexper@" + version;
         this.clock = clock;
-        this.consent = settings.read().orElse(Consent.OFF);
     }
 
     private static Map<String, String> pexperBundles(BundleContext context) {
@@ -117,9 +115,17 @@ public final class SentryDiagnostics implements Diagnostics, EngineDiagnostics {
         }
     }
 
+    /** The choice now: followed from the file, so that another Pexper turning it off stops this one too. */
     @Override
     public Consent consent() {
-        return consent;
+        Consent now = settings.current();
+        if (!now.usage()) {
+            synchronized (this) {
+                usage.clear();
+                session = null;
+            }
+        }
+        return now;
     }
 
     @Override
@@ -130,7 +136,6 @@ public final class SentryDiagnostics implements Diagnostics, EngineDiagnostics {
     @Override
     public synchronized void setConsent(Consent chosen) throws IOException {
         settings.write(chosen);
-        consent = chosen;
         if (!chosen.usage()) {
             usage.clear();
             session = null;
@@ -157,10 +162,10 @@ public final class SentryDiagnostics implements Diagnostics, EngineDiagnostics {
 
     @Override
     public synchronized void sessionStarted(String app) {
-        if (!consent.crashReports()) {
+        if (!consent().crashReports()) {
             return;
         }
-        if (consent.usage()) {
+        if (consent().usage()) {
             application = app;
             sessionStart = clock.instant();
             session = new Session(null, null, ENVIRONMENT, release);
@@ -170,10 +175,10 @@ public final class SentryDiagnostics implements Diagnostics, EngineDiagnostics {
 
     @Override
     public synchronized void sessionEnded() {
-        if (!consent.crashReports()) {
+        if (!consent().crashReports()) {
             return;
         }
-        if (consent.usage() && session != null) {
+        if (consent().usage() && session != null) {
             if (!usage.isEmpty()) {
                 SentryEvent event = new SentryEvent();
                 event.setLevel(SentryLevel.INFO);
@@ -202,7 +207,7 @@ public final class SentryDiagnostics implements Diagnostics, EngineDiagnostics {
 
     @Override
     public void used(String kind, String id) {
-        if (!consent.usage() || id == null) {
+        if (!consent().usage() || id == null) {
             return; // before the lock: a run's workers ask this for every node
         }
         synchronized (this) {
@@ -224,7 +229,7 @@ public final class SentryDiagnostics implements Diagnostics, EngineDiagnostics {
 
     @Override
     public void crashed(Throwable thrown, String where, Collection<String> userTexts) {
-        if (!consent.crashReports() || thrown == null) {
+        if (!consent().crashReports() || thrown == null) {
             return;
         }
         synchronized (this) {
