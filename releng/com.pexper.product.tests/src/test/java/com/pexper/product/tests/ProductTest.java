@@ -489,6 +489,75 @@ class ProductTest {
         assertEquals("Hello", runs.get(0).get("workflow").asText());
     }
 
+    /**
+     * Uninstalling is deleting the product's folder: what the user made with it (run records, a
+     * stored key, the diagnostics choice, settings) stays in PEXPER_HOME, unchanged, and the next
+     * Pexper finds it. The product runs from a copy here, laid out as the launcher expects it.
+     */
+    @Test
+    void uninstallingTheProductLeavesTheUsersDataInPlace() throws Exception {
+        Path product = Path.of("releng/com.pexper.repository/target/products/com.pexper.product/linux/gtk/x86_64/pexper");
+        Path installed = work.resolve("installed");
+        copy(ROOT.resolve(product), installed.resolve(product));
+        copy(ROOT.resolve("releng/bin"), installed.resolve("releng/bin"));
+        Files.copy(ROOT.resolve("pexper"), installed.resolve("pexper"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Path key = Files.writeString(work.resolve("key.txt"), "sk-e2e-UNINSTALL-4c2d9e7a1b3f5d60\n");
+        for (List<String> command : List.of(List.of("run", ROOT.resolve("examples/hello.pexper").toString()),
+                List.of("keys", "set", "openai"), List.of("diagnostics", "crashes"))) {
+            List<String> line = new ArrayList<>(List.of(installed.resolve("pexper").toString()));
+            line.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(line).directory(work.toFile()).redirectInput(key.toFile())
+                    .redirectOutput(work.resolve("installed.out").toFile()).redirectError(work.resolve("installed.err").toFile());
+            builder.environment().put("PEXPER_HOME", home.toString());
+            builder.environment().put("PEXPER_NO_BUILD", "1");
+            builder.environment().remove("DISPLAY");
+            Process process = builder.start();
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, process.exitValue(), command + ": " + Files.readString(work.resolve("installed.err")));
+        }
+        Map<String, String> before = contents(home);
+
+        try (Stream<Path> walk = Files.walk(installed)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        assertFalse(Files.exists(installed), "uninstalled");
+        assertEquals(before, contents(home), "PEXPER_HOME is as it was, every file");
+        assertTrue(before.keySet().stream().anyMatch(f -> f.startsWith("runs/")), before.keySet().toString());
+        assertTrue(before.keySet().stream().anyMatch(f -> f.startsWith("secure/")), before.keySet().toString());
+
+        // the next Pexper (here the repository's) finds all of it
+        assertEquals(1, new ObjectMapper().readTree(run("runs", "--json").out()).size());
+        assertTrue(run("keys", "list").out().contains("openai"));
+        assertTrue(run("diagnostics").out().startsWith("Diagnostics: crashes."));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /** Every file under {@code folder} with a digest of its bytes. */
+    private static Map<String, String> contents(Path folder) throws Exception {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
+                files.put(folder.relativize(p).toString(), java.util.HexFormat.of().formatHex(digest));
+            }
+        }
+        return files;
+    }
+
     @Test
     void theWorkbenchExplainsThatItNeedsADisplay() throws Exception {
         Outcome gui = run();
