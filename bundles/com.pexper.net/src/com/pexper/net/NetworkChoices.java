@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pexper.model.io.AtomicFile;
 import com.pexper.model.text.Quote;
 
 /**
@@ -100,7 +100,7 @@ public record NetworkChoices(boolean localOnly, ProxyMode proxy, String proxyHos
         }
     }
 
-    /** Writes these choices to {@code file} whole (a temporary file, then renamed), keeping other settings in it. */
+    /** Writes these choices to {@code file} whole ({@link AtomicFile}), keeping other settings in it. */
     public void write(Path file) throws IOException {
         ObjectNode root;
         try {
@@ -116,15 +116,8 @@ public record NetworkChoices(boolean localOnly, ProxyMode proxy, String proxyHos
             p.put("host", proxyHost);
             p.put("port", proxyPort);
         }
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), "network", ".tmp");
-        try {
-            Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
-                    StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(file, (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+                .getBytes(StandardCharsets.UTF_8), AtomicFile.Existing.REPLACE);
     }
 
     /** The proxies these choices send requests through. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pexper.ai.http.ProviderJson;
 import com.pexper.core.home.PexperHome;
+import com.pexper.model.io.AtomicFile;
 import com.pexper.model.text.Quote;
 
 /** The user's changes to the providers' settings: PEXPER_HOME/settings/providers.json. */
@@ -71,7 +72,7 @@ public final class ProviderSettingsFile {
 
     /**
      * Puts one provider's changes into the file, keeping every other provider's entry; no changes
-     * remove its entry. Written whole (a temporary file, then renamed).
+     * remove its entry. Written whole ({@link AtomicFile}).
      *
      * @throws IOException when the file exists but cannot be read: it is not overwritten, so that
      *         nothing the user wrote in it is lost
@@ -97,14 +98,7 @@ public final class ProviderSettingsFile {
                 }
             });
         }
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), "providers", ".tmp");
-        try {
-            Files.writeString(temporary, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(file, (json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), AtomicFile.Existing.REPLACE);
     }
 }

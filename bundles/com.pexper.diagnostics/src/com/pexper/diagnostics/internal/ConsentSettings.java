@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pexper.diagnostics.Consent;
+import com.pexper.model.io.AtomicFile;
 
 /**
  * The user's choice, in {@code PEXPER_HOME/settings/diagnostics.json} ({@code {"consent": "off"}}).
@@ -68,15 +68,9 @@ final class ConsentSettings {
     }
 
     void write(Consent consent) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), "diagnostics", ".tmp");
-        try {
-            Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(JSON.createObjectNode().put("consent", consent.word())) + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(file, (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                JSON.createObjectNode().put("consent", consent.word())) + "\n").getBytes(StandardCharsets.UTF_8),
+                AtomicFile.Existing.REPLACE);
         synchronized (this) {
             stamp = new Object();
         }

@@ -7,7 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,12 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.pexper.diagnostics.PendingReport;
+import com.pexper.model.io.AtomicFile;
 
 /**
  * The reports waiting to leave, one file per Sentry envelope in {@code PEXPER_HOME/diagnostics/outbox},
  * named {@code <epoch millis>-<kind>-<random>.envelope} so that the oldest sorts first. Bounded: a
  * report older than {@link #MAX_AGE} is deleted, and past {@link #MAX_REPORTS} reports or
- * {@link #MAX_BYTES} the oldest go first. Files are written whole (a temporary file, then renamed).
+ * {@link #MAX_BYTES} the oldest go first. Files are written whole ({@link AtomicFile}).
  */
 final class Outbox {
 
@@ -48,17 +48,10 @@ final class Outbox {
     }
 
     synchronized void add(String kind, byte[] envelope, Instant now) throws IOException {
-        Files.createDirectories(folder);
         byte[] random = new byte[6];
         ThreadLocalRandom.current().nextBytes(random);
         String name = now.toEpochMilli() + "-" + kind + "-" + HexFormat.of().formatHex(random) + ".envelope";
-        Path temporary = Files.createTempFile(folder, "report", ".tmp");
-        try {
-            Files.write(temporary, envelope);
-            Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(folder.resolve(name), envelope, AtomicFile.Existing.FAIL);
         trim(now);
     }
 
