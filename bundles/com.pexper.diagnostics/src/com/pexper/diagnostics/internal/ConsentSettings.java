@@ -5,12 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pexper.core.home.FollowedFile;
 import com.pexper.diagnostics.Consent;
 import com.pexper.model.io.AtomicFile;
 
@@ -24,28 +23,21 @@ final class ConsentSettings {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
-    private Object stamp = new Object();
+    private final FollowedFile followed;
     private Consent current = Consent.OFF;
 
     ConsentSettings(Path settingsFolder) {
         this.file = settingsFolder.resolve("diagnostics.json");
+        this.followed = new FollowedFile(file);
     }
 
     /**
-     * The choice as the file says it now, read again only when the file's time or size changed:
+     * The choice as the file says it now, read again only when the file changed:
      * another Pexper (the command line's {@code pexper diagnostics off}) may change it while this
      * one runs, and off must mean off at once.
      */
     synchronized Consent current() {
-        Object now;
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            now = List.of(attributes.lastModifiedTime(), attributes.size(), String.valueOf(attributes.fileKey()));
-        } catch (IOException e) {
-            now = "absent";
-        }
-        if (!now.equals(stamp)) {
-            stamp = now;
+        if (followed.changed()) {
             current = read().orElse(Consent.OFF);
         }
         return current;
@@ -70,9 +62,6 @@ final class ConsentSettings {
     void write(Consent consent) throws IOException {
         AtomicFile.write(file, (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
                 JSON.createObjectNode().put("consent", consent.word())) + "\n").getBytes(StandardCharsets.UTF_8),
-                AtomicFile.Existing.REPLACE);
-        synchronized (this) {
-            stamp = new Object();
-        }
+                AtomicFile.Existing.REPLACE); // a new file: the next look at it reads it
     }
 }

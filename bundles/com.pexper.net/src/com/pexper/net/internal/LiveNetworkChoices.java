@@ -5,12 +5,10 @@ import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.Proxy;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.Objects;
 
+import com.pexper.core.home.FollowedFile;
 import com.pexper.net.NetworkChoices;
 
 /**
@@ -21,14 +19,13 @@ import com.pexper.net.NetworkChoices;
  */
 final class LiveNetworkChoices {
 
-    private final Path file;
+    private final FollowedFile file;
     private final boolean localOnlyByEnvironment;
-    private Object stamp = new Object();
     private NetworkChoices choices = NetworkChoices.DEFAULT;
     private boolean unreadable;
 
     LiveNetworkChoices(Path file, boolean localOnlyByEnvironment) {
-        this.file = file;
+        this.file = new FollowedFile(file);
         this.localOnlyByEnvironment = localOnlyByEnvironment;
     }
 
@@ -52,17 +49,9 @@ final class LiveNetworkChoices {
     }
 
     private synchronized NetworkChoices current() {
-        Object now;
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            now = List.of(attributes.lastModifiedTime(), attributes.size(), String.valueOf(attributes.fileKey()));
-        } catch (IOException e) {
-            now = "absent";
-        }
-        if (!Objects.equals(now, stamp)) {
-            stamp = now;
+        if (file.changed()) {
             try {
-                choices = NetworkChoices.read(file);
+                choices = NetworkChoices.read(file.path());
                 unreadable = false;
             } catch (IOException e) {
                 choices = NetworkChoices.DEFAULT;
