@@ -42,6 +42,8 @@ public record NetworkChoices(boolean localOnly, ProxyMode proxy, String proxyHos
     }
 
     public static final NetworkChoices DEFAULT = new NetworkChoices(false, ProxyMode.SYSTEM, null, 0);
+    /** Set to {@code 1} or {@code true}, local-only mode is on whatever the file says. */
+    public static final String LOCAL_ONLY_VARIABLE = "PEXPER_LOCAL_ONLY";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -118,6 +120,12 @@ public record NetworkChoices(boolean localOnly, ProxyMode proxy, String proxyHos
         }
         AtomicFile.write(file, (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
                 .getBytes(StandardCharsets.UTF_8), AtomicFile.Existing.REPLACE);
+    }
+
+    /** Whether {@link #LOCAL_ONLY_VARIABLE} turns local-only mode on in this environment. */
+    public static boolean localOnlyByEnvironment(java.util.Map<String, String> environment) {
+        String variable = environment.get(LOCAL_ONLY_VARIABLE);
+        return "1".equals(variable) || "true".equals(variable);
     }
 
     /** The proxies these choices send requests through. */

@@ -1,7 +1,6 @@
 package com.pexper.diagnostics.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,15 +148,6 @@ public final class SentryDiagnostics implements Diagnostics, EngineDiagnostics {
     @Override
     public boolean endpointConfigured() {
         return endpoint != null;
-    }
-
-    /** The file the choice is kept in, for the command line to name. */
-    public Path settingsFile() {
-        return settings.file();
-    }
-
-    public Path outboxFolder() {
-        return outbox.folder();
     }
 
     @Override

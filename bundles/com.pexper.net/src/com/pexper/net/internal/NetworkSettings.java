@@ -18,10 +18,10 @@ import com.pexper.net.NetworkChoices;
  */
 public record NetworkSettings(Path ledger, boolean localOnly, List<String> problems) {
 
-    public static final String LOCAL_ONLY_VARIABLE = "PEXPER_LOCAL_ONLY";
+    public static final String LOCAL_ONLY_VARIABLE = NetworkChoices.LOCAL_ONLY_VARIABLE;
 
     public static NetworkSettings read(PexperHome home, Map<String, String> environment) {
-        boolean localOnly = localOnlyByEnvironment(environment);
+        boolean localOnly = NetworkChoices.localOnlyByEnvironment(environment);
         try {
             return new NetworkSettings(home.ledger(), localOnly | fileSaysLocalOnly(home.settings().resolve("network.json")),
                     List.of());
@@ -29,12 +29,6 @@ public record NetworkSettings(Path ledger, boolean localOnly, List<String> probl
             return new NetworkSettings(home.ledger(), true,
                     List.of(e.getMessage() + "; local-only mode is ON until it is fixed"));
         }
-    }
-
-    /** {@code PEXPER_LOCAL_ONLY=1} or {@code true}: on whatever the file says. */
-    public static boolean localOnlyByEnvironment(Map<String, String> environment) {
-        String variable = environment.get(LOCAL_ONLY_VARIABLE);
-        return "1".equals(variable) || "true".equals(variable);
     }
 
     private static boolean fileSaysLocalOnly(Path file) throws IOException {

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 
 import com.pexper.core.home.SettingsProblems;
 import com.pexper.core.home.PexperHome;
+import com.pexper.net.NetworkChoices;
 import com.pexper.net.NetworkGate;
 import com.pexper.net.PrivacyLedger;
 import com.pexper.net.SystemProxies;
@@ -47,7 +48,7 @@ public final class OkHttpNetworkGate implements NetworkGate {
     /** The gate of the application whose data is in {@code home}: its ledger, and local-only mode and proxy as network.json says at each request. */
     public OkHttpNetworkGate(PexperHome home, Map<String, String> environment) {
         this(NetworkSettings.read(home, environment), new LiveNetworkChoices(home.settings().resolve("network.json"),
-                NetworkSettings.localOnlyByEnvironment(environment)));
+                NetworkChoices.localOnlyByEnvironment(environment)));
     }
 
     /** The settings at start say what was wrong with them; the live choices follow the file from then on. */

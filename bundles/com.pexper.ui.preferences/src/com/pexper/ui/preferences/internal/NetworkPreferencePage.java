@@ -54,8 +54,7 @@ public final class NetworkPreferencePage extends PreferencePage implements IWork
     private final ServiceTracker<NetworkGate, NetworkGate> tracker = new ServiceTracker<>(
             FrameworkUtil.getBundle(NetworkPreferencePage.class).getBundleContext(), NetworkGate.class, null);
     private final Path file = PexperHome.fromEnvironment().settings().resolve("network.json");
-    private final boolean localOnlyByEnvironment = "1".equals(System.getenv("PEXPER_LOCAL_ONLY"))
-            || "true".equals(System.getenv("PEXPER_LOCAL_ONLY"));
+    private final boolean localOnlyByEnvironment = NetworkChoices.localOnlyByEnvironment(System.getenv());
     private NetworkChoices choices = NetworkChoices.DEFAULT;
     private Button localOnly;
     private final Map<ProxyMode, Button> proxies = new EnumMap<>(ProxyMode.class);
