@@ -77,8 +77,8 @@ class WorkbenchTest {
         assertTrue(about.contains("stay on this computer"), about);
     }
 
-    @Test
-    void aClosedViewComesBackFromTheWindowMenu() {
+    /** The items of the Window menu as a user reads them (after checking the menu bar's menus). */
+    private static List<String> windowMenuItems() {
         Menu bar = window().getShell().getMenuBar();
         List<MenuItem> shown = Arrays.stream(bar.getItems()).filter(i -> (i.getStyle() & org.eclipse.swt.SWT.SEPARATOR) == 0)
                 .toList();
@@ -91,6 +91,18 @@ class WorkbenchTest {
                     : item instanceof org.eclipse.jface.action.ActionContributionItem action
                             ? action.getAction().getText().replace("&", "") : item.getId());
         }
+        return items;
+    }
+
+    @Test
+    void thePreferencesAreInTheWindowMenu() {
+        List<String> items = windowMenuItems();
+        assertTrue(items.stream().anyMatch(i -> i != null && i.startsWith("Preferences")), items.toString());
+    }
+
+    @Test
+    void aClosedViewComesBackFromTheWindowMenu() {
+        List<String> items = windowMenuItems();
         assertTrue(items.contains("Show View"), items.toString());
         assertTrue(items.stream().anyMatch(i -> i != null && i.startsWith("Reset Perspective")), items.toString());
         window().getActivePage().hideView(window().getActivePage().findView(NodeTypesView.ID));

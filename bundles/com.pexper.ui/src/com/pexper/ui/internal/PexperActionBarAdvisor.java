@@ -97,8 +97,6 @@ final class PexperActionBarAdvisor extends ActionBarAdvisor {
         file.add(saveAs);
         file.add(close);
         file.add(new Separator());
-        file.add(preferences);
-        file.add(new Separator());
         file.add(quit);
         MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
         edit.add(undo);
@@ -117,6 +115,8 @@ final class PexperActionBarAdvisor extends ActionBarAdvisor {
         showView.add(views);
         window.add(showView);
         window.add(resetPerspective);
+        window.add(new Separator());
+        window.add(preferences); // where Eclipse keeps it on Linux and Windows, and where the docs send people
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
         help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         help.add(new Separator());

@@ -26,8 +26,11 @@ public final class PexperPreferencePage extends PreferencePage implements IWorkb
         text.setText("""
                 Pexper keeps your workflows, keys, run records and outputs on this device. The only \
                 network traffic is the call to the AI provider you chose, and every request is written \
-                to the privacy ledger (`pexper ledger`).
+                to the privacy ledger.
 
+                Keys: the API keys in secure storage; add, replace, remove and test them.
+                Providers: where each AI provider is reached, its models, timeouts and calls at once.
+                Network: local-only mode, the proxy, and the privacy ledger.
                 Diagnostics: whether Pexper may send anonymous crash reports and usage analytics (off \
                 unless you turn them on), what they contain, and the reports waiting to be sent.""");
         GridData wide = new GridData(SWT.FILL, SWT.TOP, true, false);
